@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * ProtoJSON building blocks: camelCase objects that also accept the proto snake_case field names
+ * on input, enums by name or number, int32 values, timestamps and free-form JSON values.
+ */
+
+const SNAKE_CACHE = new Map<string, string>();
+
+function snakeCase(key: string): string {
+  let snake = SNAKE_CACHE.get(key);
+  if (snake === undefined) {
+    snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    SNAKE_CACHE.set(key, snake);
+  }
+  return snake;
+}
+
+/**
+ * Renames proto snake_case keys of one object level to their camelCase field names. Only the keys
+ * of the message itself are renamed: Struct and Value contents (metadata, data) stay untouched.
+ */
+function aliasSnakeKeys(aliases: ReadonlyMap<string, string>) {
+  return (input: unknown): unknown => {
+    if (aliases.size === 0 || input === null || typeof input !== 'object' || Array.isArray(input)) {
+      return input;
+    }
+    let copy: Record<string, unknown> | undefined;
+    for (const key in input) {
+      const camel = key.includes('_') ? aliases.get(key) : undefined;
+      if (camel === undefined) continue;
+      copy ??= { ...(input as Record<string, unknown>) };
+      if (copy[camel] === undefined) copy[camel] = copy[key];
+      delete copy[key];
+    }
+    return copy ?? input;
+  };
+}
+
+/** A proto message as a zod object: camelCase output, snake_case accepted, unknown keys dropped. */
+export function protoMessage<Shape extends z.ZodRawShape>(shape: Shape) {
+  const aliases = new Map<string, string>();
+  for (const key of Object.keys(shape)) {
+    const snake = snakeCase(key);
+    if (snake !== key) aliases.set(snake, key);
+  }
+  return z.preprocess(aliasSnakeKeys(aliases), z.object(shape));
+}
+
+/** A proto enum: serialized by name, accepted by name or by number. */
+export function protoEnum<const Names extends readonly [string, ...string[]]>(names: Names) {
+  const byNumber = new Map<number, string>(names.map((name, index) => [index, name]));
+  return z.preprocess(
+    (input) => (typeof input === 'number' ? (byNumber.get(input) ?? input) : input),
+    z.enum(names),
+  ) as unknown as z.ZodEnum<{ [K in Names[number]]: K }>;
+}
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+/** A proto int32: a JSON number, or a decimal string as ProtoJSON allows. */
+export const int32 = z.preprocess(
+  (input) => (typeof input === 'string' && /^-?\d+$/.test(input) ? Number(input) : input),
+  z.number().int().min(INT32_MIN).max(INT32_MAX),
+) as unknown as z.ZodType<number, unknown>;
+
+const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A google.protobuf.Timestamp in JSON: RFC 3339 / ISO 8601 text. Emit UTC with `Z`. */
+export const timestamp = z
+  .string()
+  .regex(TIMESTAMP_RE, {
+    message: 'must be an ISO 8601 timestamp such as 2025-10-28T10:30:00.000Z',
+    abort: true,
+  })
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a valid date and time');
+
+/** Proto `bytes` in JSON: standard or URL-safe base64. */
+export const base64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64 encoded bytes');
+
+/** A JSON value of any kind (google.protobuf.Value). */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | JsonValue[]
+  | { [key: string]: JsonValue };
+
+/** A JSON object (google.protobuf.Struct). */
+export type JsonObject = { [key: string]: JsonValue };
+
+/** google.protobuf.Struct: any JSON object. */
+export const struct = z.record(z.string(), z.unknown()) as unknown as z.ZodType<JsonObject>;
+
+/** google.protobuf.Value: any JSON value. */
+export const jsonValue = z.unknown() as unknown as z.ZodType<JsonValue>;
+
+/** A non-empty string, for REQUIRED string fields. */
+export const requiredString = z.string().min(1, 'must not be empty');
+
+/** The current time as a ProtoJSON timestamp (UTC, millisecond precision). */
+export function nowTimestamp(): string {
+  return new Date().toISOString();
+}
