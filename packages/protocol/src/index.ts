@@ -133,3 +133,9 @@ export {
   type ParseResult,
   toFieldViolations,
 } from './validation.js';
+export {
+  OPERATION_SCHEMAS,
+  type OperationParams,
+  type OperationResult,
+  type OperationTypes,
+} from './operation-types.js';
