@@ -1,0 +1,43 @@
+import { type StreamResponse, type Task } from '@baton/protocol';
+
+import { type TaskEventRecord } from './task-event.js';
+import { type TaskOwnership } from './task-scope.js';
+import { type StoredTask } from './task-store.js';
+
+/**
+ * Computes a task's next snapshot from the stored one and an event. It may throw (an A2A error)
+ * to refuse the event, e.g. after a terminal state; the store then writes nothing.
+ */
+export type TaskReducer = (current: StoredTask, event: StreamResponse) => Task;
+
+/** What `append` wrote. */
+export interface AppendResult {
+  record: TaskEventRecord;
+  /** The new snapshot (the reducer's result) as stored. */
+  task: StoredTask;
+}
+
+/** Stops a subscription. Calling it twice is harmless. */
+export type Unsubscribe = () => void;
+
+/**
+ * The ordered, durable log of every task's events, and the live fan-out of new ones. Appending an
+ * event and storing the new snapshot happen atomically.
+ */
+export interface EventLog {
+  /** Creates a task: stores its snapshot and logs it as event 1 (`{ task }`). */
+  create(ownership: TaskOwnership, task: Task): Promise<AppendResult>;
+  /**
+   * Appends an event to an existing task's log and stores the snapshot `reduce` computes from the
+   * current one, in one transaction. Sequence numbers stay gap-free under concurrent writers.
+   * Throws `TaskNotFoundError` when the task does not exist.
+   */
+  append(taskId: string, event: StreamResponse, reduce: TaskReducer): Promise<AppendResult>;
+  /** Events of a task with `seq > afterSeq`, in order, at most `limit` of them. */
+  read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]>;
+  /**
+   * Calls `listener` with every event appended to the task after this call, in order, once the
+   * event is durable. Listeners must not throw; a throwing listener is removed.
+   */
+  subscribe(taskId: string, listener: (record: TaskEventRecord) => void): Unsubscribe;
+}

@@ -1,0 +1,56 @@
+import { type Task, type TaskState } from '@baton/protocol';
+
+import { type TaskScope } from './task-scope.js';
+
+/** A task as a store keeps it: the full snapshot plus the columns around it. */
+export interface StoredTask {
+  /** The full snapshot: all history and artifacts, folded from the event log. */
+  task: Task;
+  tenant: string;
+  owner: string;
+  /** The sequence number of the last event folded into `task`. */
+  seq: number;
+  /** When the task was created (ISO 8601 UTC). */
+  createdAt: string;
+  /** When the task last changed (ISO 8601 UTC). */
+  updatedAt: string;
+}
+
+/** Filters and paging of a task listing; stores apply them in the query itself. */
+export interface TaskListQuery {
+  contextId?: string | undefined;
+  state?: TaskState | undefined;
+  /** Only tasks whose status timestamp is at or after this instant (inclusive). */
+  statusTimestampAfter?: string | undefined;
+  /** Full-text search over history and artifacts, where the store supports it. */
+  text?: string | undefined;
+  pageSize: number;
+  /** The opaque cursor from a previous page's `nextPageToken`. */
+  pageToken?: string | undefined;
+}
+
+/** One page of a task listing, ordered by status timestamp descending, then id. */
+export interface TaskListPage {
+  tasks: StoredTask[];
+  /** Empty on the last page. */
+  nextPageToken: string;
+  /** How many tasks match the filters, across all pages. */
+  totalSize: number;
+}
+
+/** Reads and removes task snapshots. Writes go through `EventLog`, which keeps both in step. */
+export interface TaskStore {
+  /** The task, or undefined when it does not exist in this scope. */
+  get(scope: TaskScope, taskId: string): Promise<StoredTask | undefined>;
+  /** A page of tasks. An invalid `pageToken` throws `InvalidParamsError`. */
+  list(scope: TaskScope, query: TaskListQuery): Promise<TaskListPage>;
+  /** Tasks not in a terminal state, across all tenants: what start-up recovery looks at. */
+  listUnfinished(limit: number): Promise<StoredTask[]>;
+  /**
+   * Deletes terminal tasks whose last change is older than `before`, with their events, messages
+   * and push configs. Returns how many tasks were deleted.
+   */
+  purge(before: string): Promise<number>;
+  /** Whether `list` honours `query.text`. */
+  readonly supportsTextSearch: boolean;
+}
