@@ -139,3 +139,4 @@ export {
   type OperationResult,
   type OperationTypes,
 } from './operation-types.js';
+export { BATON_URIS } from './baton-extensions.js';
