@@ -15,12 +15,75 @@ export {
   AgentSkillSchema,
   PROTOCOL_BINDINGS,
 } from './agent-card.js';
+export { BATON_URIS } from './baton-extensions.js';
+export {
+  A2A_ERRORS,
+  type A2AErrorName,
+  type A2AErrorTableEntry,
+  type A2AJsonRpcError,
+  type A2AJsonRpcError03,
+  type A2ARestError,
+  BAD_REQUEST_TYPE,
+  type BadRequestDetail,
+  DEFAULT_ERROR_MAPPING_VARIANT,
+  ERROR_DOMAIN,
+  ERROR_INFO_TYPE,
+  type ErrorInfoDetail,
+  type ErrorMappingVariant,
+  GRPC_STATUS_CODES,
+  type GrpcStatusName,
+} from './error-table.js';
+export {
+  A2AError,
+  type A2AErrorInit,
+  type A2AErrorOptions,
+  ContentTypeNotSupportedError,
+  errorFromJsonRpc,
+  errorFromRestBody,
+  ExtendedAgentCardNotConfiguredError,
+  ExtensionSupportRequiredError,
+  InternalError,
+  InvalidAgentResponseError,
+  InvalidParamsError,
+  type InvalidParamsErrorOptions,
+  InvalidRequestError,
+  MethodNotFoundError,
+  ParseError,
+  PayloadTooLargeError,
+  PermissionDeniedError,
+  PushNotificationNotSupportedError,
+  TaskNotCancelableError,
+  TaskNotFoundError,
+  toA2AError,
+  UnauthenticatedError,
+  UnsupportedOperationError,
+  VersionNotSupportedError,
+} from './errors.js';
+export {
+  type JsonRpcDialect,
+  jsonRpcError,
+  type JsonRpcErrorObject,
+  JsonRpcErrorObjectSchema,
+  type JsonRpcErrorResponse,
+  JsonRpcErrorResponseSchema,
+  type JsonRpcId,
+  JsonRpcIdSchema,
+  type JsonRpcRequest,
+  type JsonRpcRequestParseResult,
+  JsonRpcRequestSchema,
+  type JsonRpcResponse,
+  JsonRpcResponseSchema,
+  jsonRpcSuccess,
+  type JsonRpcSuccessResponse,
+  JsonRpcSuccessResponseSchema,
+  parseJsonRpcRequest,
+} from './jsonrpc.js';
 export { type Artifact, ArtifactSchema, type Message, MessageSchema } from './message.js';
 export {
   type HttpVerb,
   LATEST_PROTOCOL_VERSION,
-  type MethodInfo,
   methodByJsonRpcName,
+  type MethodInfo,
   METHODS,
   OPERATION_NAMES,
   type OperationName,
@@ -29,6 +92,12 @@ export {
   type ProtocolVersion,
   type RestRoute,
 } from './methods.js';
+export {
+  OPERATION_SCHEMAS,
+  type OperationParams,
+  type OperationResult,
+  type OperationTypes,
+} from './operation-types.js';
 export {
   type CancelTaskRequest,
   CancelTaskRequestSchema,
@@ -65,8 +134,8 @@ export {
 export {
   type DataPart,
   type Part,
-  partKind,
   type PartKind,
+  partKind,
   PartSchema,
   type RawPart,
   type TextPart,
@@ -75,9 +144,9 @@ export {
 export {
   base64,
   int32,
-  jsonValue,
   type JsonObject,
   type JsonValue,
+  jsonValue,
   nowTimestamp,
   protoEnum,
   protoMessage,
@@ -133,10 +202,3 @@ export {
   type ParseResult,
   toFieldViolations,
 } from './validation.js';
-export {
-  OPERATION_SCHEMAS,
-  type OperationParams,
-  type OperationResult,
-  type OperationTypes,
-} from './operation-types.js';
-export { BATON_URIS } from './baton-extensions.js';
