@@ -4,7 +4,11 @@ import { protoMessage, requiredString, struct } from './proto-json.js';
 import { SecurityRequirementSchema, SecuritySchemeSchema } from './security.js';
 
 /** The protocol bindings the spec names; custom bindings SHOULD be URIs. */
-export const PROTOCOL_BINDINGS = { jsonRpc: 'JSONRPC', httpJson: 'HTTP+JSON', grpc: 'GRPC' } as const;
+export const PROTOCOL_BINDINGS = {
+  jsonRpc: 'JSONRPC',
+  httpJson: 'HTTP+JSON',
+  grpc: 'GRPC',
+} as const;
 
 /** One endpoint of an agent: URL, binding and protocol version (spec §4.4.6 AgentInterface). */
 export const AgentInterfaceSchema = protoMessage({
@@ -17,7 +21,10 @@ export const AgentInterfaceSchema = protoMessage({
 export type AgentInterface = z.infer<typeof AgentInterfaceSchema>;
 
 /** Who provides the agent (spec §4.4.2 AgentProvider). */
-export const AgentProviderSchema = protoMessage({ url: requiredString, organization: requiredString });
+export const AgentProviderSchema = protoMessage({
+  url: requiredString,
+  organization: requiredString,
+});
 /** Who provides the agent (spec §4.4.2 AgentProvider). */
 export type AgentProvider = z.infer<typeof AgentProviderSchema>;
 
@@ -68,7 +75,9 @@ export type AgentCardSignature = z.infer<typeof AgentCardSignatureSchema>;
 export const AgentCardSchema = protoMessage({
   name: requiredString,
   description: z.string(),
-  supportedInterfaces: z.array(AgentInterfaceSchema).min(1, 'an agent card needs at least one interface'),
+  supportedInterfaces: z
+    .array(AgentInterfaceSchema)
+    .min(1, 'an agent card needs at least one interface'),
   provider: AgentProviderSchema.optional(),
   version: requiredString,
   documentationUrl: z.string().optional(),

@@ -145,7 +145,10 @@ const BY_03_NAME = new Map<string, MethodInfo>(
 );
 
 /** Looks an operation up by its JSON-RPC method name in the given dialect. */
-export function methodByJsonRpcName(method: string, dialect: ProtocolVersion): MethodInfo | undefined {
+export function methodByJsonRpcName(
+  method: string,
+  dialect: ProtocolVersion,
+): MethodInfo | undefined {
   if (dialect === '0.3') return BY_03_NAME.get(method);
   return Object.hasOwn(METHODS, method) ? METHODS[method as OperationName] : undefined;
 }
@@ -161,7 +164,9 @@ export const LATEST_PROTOCOL_VERSION: ProtocolVersion = '1.0';
  * Reads an `A2A-Version` value: missing or empty means 0.3 (spec §7), patch numbers are ignored
  * (`1.0.2` is `1.0`). Returns undefined for a version Baton does not speak.
  */
-export function parseProtocolVersion(header: string | null | undefined): ProtocolVersion | undefined {
+export function parseProtocolVersion(
+  header: string | null | undefined,
+): ProtocolVersion | undefined {
   const value = header?.trim() ?? '';
   if (value === '') return '0.3';
   const match = /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(value);

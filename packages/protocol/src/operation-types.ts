@@ -31,7 +31,10 @@ import {
   type SubscribeToTaskRequest,
   SubscribeToTaskRequestSchema,
 } from './operations.js';
-import { type TaskPushNotificationConfig, TaskPushNotificationConfigSchema } from './push-config.js';
+import {
+  type TaskPushNotificationConfig,
+  TaskPushNotificationConfigSchema,
+} from './push-config.js';
 import { type StreamResponse, StreamResponseSchema } from './stream-response.js';
 import { type Task, TaskSchema } from './task.js';
 

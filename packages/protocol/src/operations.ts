@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 import { type Message, MessageSchema } from './message.js';
-import { int32, type JsonObject, protoMessage, requiredString, struct, timestamp } from './proto-json.js';
+import {
+  int32,
+  type JsonObject,
+  protoMessage,
+  requiredString,
+  struct,
+  timestamp,
+} from './proto-json.js';
 import {
   type TaskPushNotificationConfig,
   TaskPushNotificationConfigSchema,
@@ -56,8 +63,7 @@ export const SendMessageResponseSchema = protoMessage({
 
 /** Result of SendMessage: a task or a direct message (spec §3.1.1 SendMessageResponse). */
 export type SendMessageResponse =
-  | { task: Task; message?: undefined }
-  | { message: Message; task?: undefined };
+  { task: Task; message?: undefined } | { message: Message; task?: undefined };
 
 /** Params of GetTask (spec §3.1.3). */
 export const GetTaskRequestSchema = protoMessage({
@@ -74,7 +80,10 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
 
 const pageSize = int32.pipe(
-  z.number().min(1, 'pageSize must be at least 1').max(MAX_PAGE_SIZE, `pageSize must be at most ${MAX_PAGE_SIZE}`),
+  z
+    .number()
+    .min(1, 'pageSize must be at least 1')
+    .max(MAX_PAGE_SIZE, `pageSize must be at most ${MAX_PAGE_SIZE}`),
 );
 
 /** Params of ListTasks: filters and cursor pagination (spec §3.1.4). */
@@ -134,13 +143,15 @@ export const SubscribeToTaskRequestSchema = protoMessage({
 export type SubscribeToTaskRequest = z.infer<typeof SubscribeToTaskRequestSchema>;
 
 /** Params of CreateTaskPushNotificationConfig: the config itself, task id required (§3.1.7). */
-export const CreateTaskPushNotificationConfigRequestSchema = TaskPushNotificationConfigSchema.superRefine(
-  (config, ctx) => {
-    if (!config.taskId) ctx.addIssue({ code: 'custom', path: ['taskId'], message: 'taskId is required' });
-  },
-) as unknown as z.ZodType<CreateTaskPushNotificationConfigRequest, unknown>;
+export const CreateTaskPushNotificationConfigRequestSchema =
+  TaskPushNotificationConfigSchema.superRefine((config, ctx) => {
+    if (!config.taskId)
+      ctx.addIssue({ code: 'custom', path: ['taskId'], message: 'taskId is required' });
+  }) as unknown as z.ZodType<CreateTaskPushNotificationConfigRequest, unknown>;
 /** Params of CreateTaskPushNotificationConfig (spec §3.1.7). */
-export type CreateTaskPushNotificationConfigRequest = TaskPushNotificationConfig & { taskId: string };
+export type CreateTaskPushNotificationConfigRequest = TaskPushNotificationConfig & {
+  taskId: string;
+};
 
 /** Params of GetTaskPushNotificationConfig (spec §3.1.8). */
 export const GetTaskPushNotificationConfigRequestSchema = protoMessage({
@@ -177,7 +188,8 @@ export interface ListTaskPushNotificationConfigsResponse {
 }
 
 /** Params of DeleteTaskPushNotificationConfig (spec §3.1.10). */
-export const DeleteTaskPushNotificationConfigRequestSchema = GetTaskPushNotificationConfigRequestSchema;
+export const DeleteTaskPushNotificationConfigRequestSchema =
+  GetTaskPushNotificationConfigRequestSchema;
 /** Params of DeleteTaskPushNotificationConfig (spec §3.1.10). */
 export type DeleteTaskPushNotificationConfigRequest = GetTaskPushNotificationConfigRequest;
 

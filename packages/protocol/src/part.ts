@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { base64, jsonValue, type JsonValue, protoMessage, struct } from './proto-json.js';
+import { base64, type JsonValue, jsonValue, protoMessage, struct } from './proto-json.js';
 
 const PART_CONTENT_KEYS = ['text', 'raw', 'url', 'data'] as const;
 

@@ -77,18 +77,11 @@ export const timestamp = z
   .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a valid date and time');
 
 /** Proto `bytes` in JSON: standard or URL-safe base64. */
-export const base64 = z
-  .string()
-  .regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64 encoded bytes');
+export const base64 = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64 encoded bytes');
 
 /** A JSON value of any kind (google.protobuf.Value). */
 export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | JsonValue[]
-  | { [key: string]: JsonValue };
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** A JSON object (google.protobuf.Struct). */
 export type JsonObject = { [key: string]: JsonValue };

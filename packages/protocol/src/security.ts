@@ -38,7 +38,10 @@ export const PasswordOAuthFlowSchema = protoMessage({
   scopes,
 });
 
-function exactlyOne<T extends Record<string, unknown>>(keys: readonly (keyof T & string)[], what: string) {
+function exactlyOne<T extends Record<string, unknown>>(
+  keys: readonly (keyof T & string)[],
+  what: string,
+) {
   return (value: T, ctx: z.RefinementCtx) => {
     const present = keys.filter((key) => value[key] !== undefined);
     if (present.length !== 1) {
@@ -50,7 +53,13 @@ function exactlyOne<T extends Record<string, unknown>>(keys: readonly (keyof T &
   };
 }
 
-const FLOW_KEYS = ['authorizationCode', 'clientCredentials', 'deviceCode', 'implicit', 'password'] as const;
+const FLOW_KEYS = [
+  'authorizationCode',
+  'clientCredentials',
+  'deviceCode',
+  'implicit',
+  'password',
+] as const;
 
 /** The OAuth 2.0 flow an agent supports: exactly one (spec §4.5 OAuthFlows). */
 export const OAuthFlowsSchema = protoMessage({

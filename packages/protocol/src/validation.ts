@@ -9,8 +9,7 @@ export interface FieldViolation {
 
 /** The outcome of parsing protocol JSON: the value, or every violation found. */
 export type ParseResult<T> =
-  | { success: true; data: T }
-  | { success: false; violations: FieldViolation[] };
+  { success: true; data: T } | { success: false; violations: FieldViolation[] };
 
 /** Formats a zod issue path as a proto field path: `a.b[0].c`. */
 export function formatFieldPath(path: readonly PropertyKey[]): string {
@@ -42,7 +41,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  * const result = parseProtocol(SendMessageRequestSchema, body.params);
  * if (!result.success) throw new InvalidParamsError('invalid params', { fieldViolations: result.violations });
  */
-export function parseProtocol<T>(schema: z.ZodType<T, unknown>, value: unknown, prefix?: string): ParseResult<T> {
+export function parseProtocol<T>(
+  schema: z.ZodType<T, unknown>,
+  value: unknown,
+  prefix?: string,
+): ParseResult<T> {
   const result = schema.safeParse(value);
   if (result.success) return { success: true, data: result.data };
   return { success: false, violations: toFieldViolations(result.error, prefix) };
