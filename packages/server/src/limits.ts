@@ -1,0 +1,109 @@
+import {
+  type Artifact,
+  InvalidAgentResponseError,
+  InvalidParamsError,
+  type Message,
+  PayloadTooLargeError,
+} from '@baton/protocol';
+
+/** Bounds on everything a caller or an agent controls. Exceeding one gives a clear A2A error. */
+export interface ServerLimits {
+  /** Parts in one incoming message; more → `InvalidParamsError`. @default 100 */
+  maxPartsPerMessage: number;
+  /** UTF-8 size of one incoming message as JSON; more → `PayloadTooLargeError`. @default 4 MiB */
+  maxMessageBytes: number;
+  /**
+   * UTF-8 size of one artifact as JSON, after merging appended chunks; more → the executor's
+   * `addArtifact` rejects with `InvalidAgentResponseError`. @default 16 MiB
+   */
+  maxArtifactBytes: number;
+  /** Messages kept in a task's history; the oldest are dropped. @default 1000 */
+  maxHistoryPerTask: number;
+  /** Open streams (SendStreamingMessage + SubscribeToTask) per task. @default 256 */
+  maxStreamsPerTask: number;
+  /**
+   * Messages waiting for a task whose executor is still running; more →
+   * `UnsupportedOperationError`. @default 16
+   */
+  maxQueuedMessagesPerTask: number;
+  /**
+   * Events buffered for one stream whose reader is slower than the task; a stream that falls
+   * further behind is ended with an error (the client can resume from the log). @default 1000
+   */
+  maxStreamBufferEvents: number;
+}
+
+/** The default {@link ServerLimits}. */
+export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
+  maxPartsPerMessage: 100,
+  maxMessageBytes: 4 * 1024 * 1024,
+  maxArtifactBytes: 16 * 1024 * 1024,
+  maxHistoryPerTask: 1000,
+  maxStreamsPerTask: 256,
+  maxQueuedMessagesPerTask: 16,
+  maxStreamBufferEvents: 1000,
+});
+
+/** Fills the limits a caller left out with {@link DEFAULT_LIMITS}. */
+export function resolveLimits(limits: Partial<ServerLimits> = {}): ServerLimits {
+  const resolved = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof ServerLimits)[]) {
+    const value = limits[key];
+    if (value === undefined) continue;
+    if (!Number.isFinite(value) || value < 0) {
+      throw new RangeError(`limits.${key} must be a non-negative number, got ${value}`);
+    }
+    resolved[key] = value;
+  }
+  return resolved;
+}
+
+/** The UTF-8 size of a value serialized as JSON, counted without encoding it. */
+export function jsonByteLength(value: unknown): number {
+  const text = JSON.stringify(value) ?? '';
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) {
+      bytes += 1;
+    } else if (code >= 0xd800 && code <= 0xdbff) {
+      // A surrogate pair: two UTF-16 units, four UTF-8 bytes.
+      bytes += 2;
+      i++;
+    } else {
+      bytes += 2;
+    }
+  }
+  return bytes;
+}
+
+/** Checks an incoming message against the part-count and size bounds. */
+export function checkMessageBounds(message: Message, limits: ServerLimits): void {
+  if (message.parts.length > limits.maxPartsPerMessage) {
+    throw new InvalidParamsError(
+      `A message may have at most ${limits.maxPartsPerMessage} parts; it has ${message.parts.length}`,
+      {
+        fieldViolations: [
+          { field: 'message.parts', description: `at most ${limits.maxPartsPerMessage} parts` },
+        ],
+      },
+    );
+  }
+  const size = jsonByteLength(message);
+  if (size > limits.maxMessageBytes) {
+    throw new PayloadTooLargeError(
+      `A message may be at most ${limits.maxMessageBytes} bytes as JSON; it is ${size}`,
+    );
+  }
+}
+
+/** Checks an artifact (after merging chunks) against `maxArtifactBytes`. */
+export function checkArtifactBounds(artifact: Artifact, limits: ServerLimits): void {
+  const size = jsonByteLength(artifact);
+  if (size > limits.maxArtifactBytes) {
+    throw new InvalidAgentResponseError(
+      `Artifact ${artifact.artifactId} would be ${size} bytes as JSON; the limit is ${limits.maxArtifactBytes}`,
+    );
+  }
+}

@@ -1,0 +1,160 @@
+import {
+  InvalidAgentResponseError,
+  isTerminalState,
+  type JsonObject,
+  MessageSchema,
+  nowTimestamp,
+  parseProtocol,
+  type StreamResponse,
+  type TaskState,
+} from '@baton/protocol';
+
+import {
+  type ArtifactChunkOptions,
+  type ArtifactInput,
+  type MessageInput,
+  type TaskEvents,
+} from '../agent-executor.js';
+import { checkEventContent } from '../event-validation.js';
+import { toAgentMessage } from '../message-input.js';
+import { type ServerCore } from './core.js';
+import { type Run } from './run.js';
+import { type TaskWriter } from './task-writer.js';
+
+/**
+ * The `events` object handed to an executor: builds A2A events from its calls, validates them and
+ * writes them through the task's queue in call order. Every failure is a rejected promise.
+ */
+export class RunEvents implements TaskEvents {
+  readonly #core: ServerCore;
+  readonly #run: Run;
+  readonly #writer: TaskWriter;
+  /** Set when the execution ended: later writes are refused. */
+  #closedReason: string | undefined;
+
+  constructor(core: ServerCore, run: Run, writer: TaskWriter) {
+    this.#core = core;
+    this.#run = run;
+    this.#writer = writer;
+  }
+
+  get taskId(): string {
+    return this.#run.taskId;
+  }
+
+  get contextId(): string {
+    return this.#run.contextId;
+  }
+
+  get finished(): boolean {
+    const state = this.#writer.state;
+    return this.#run.replied || (state !== undefined && isTerminalState(state));
+  }
+
+  /** Refuses every later write with `reason`. */
+  close(reason: string): void {
+    this.#closedReason ??= reason;
+  }
+
+  async reply(input: MessageInput): Promise<void> {
+    const message = toAgentMessage(input, { contextId: this.contextId, newId: this.#core.newId });
+    const checked = parseProtocol(MessageSchema, message);
+    if (!checked.success) {
+      const fields = checked.violations.map((v) => `${v.field}: ${v.description}`).join('; ');
+      throw new InvalidAgentResponseError(`Invalid reply: ${fields}`);
+    }
+    return this.#writer.enqueue(async () => {
+      this.#checkOpen();
+      if (this.#run.replied) throw this.#refuse('The executor already sent a direct reply');
+      if (this.#writer.created) {
+        throw this.#refuse(
+          this.#run.taskBefore
+            ? 'A direct reply is only possible for a new task; this message continues a task'
+            : 'A direct reply is only possible before any task event',
+        );
+      }
+      this.#run.replied = true;
+      this.close('The executor already sent a direct reply');
+      await this.#writer.recordMessage(message);
+      this.#run.outcome.resolve({ kind: 'message', message });
+    });
+  }
+
+  async setStatus(state: TaskState, message?: MessageInput, metadata?: JsonObject): Promise<void> {
+    const status = {
+      state,
+      timestamp: nowTimestamp(),
+      ...(message !== undefined && { message: this.#message(message) }),
+    };
+    const statusUpdate = { taskId: this.taskId, contextId: this.contextId, status };
+    await this.#write({ statusUpdate: metadata ? { ...statusUpdate, metadata } : statusUpdate });
+  }
+
+  async addArtifact(artifact: ArtifactInput, options: ArtifactChunkOptions = {}): Promise<string> {
+    const artifactId = artifact.artifactId || this.#core.newId();
+    await this.#write({
+      artifactUpdate: {
+        taskId: this.taskId,
+        contextId: this.contextId,
+        artifact: { ...artifact, artifactId },
+        ...(options.append !== undefined && { append: options.append }),
+        ...(options.lastChunk !== undefined && { lastChunk: options.lastChunk }),
+        ...(options.metadata !== undefined && { metadata: options.metadata }),
+      },
+    });
+    return artifactId;
+  }
+
+  async addMessage(message: MessageInput): Promise<void> {
+    await this.#write({ message: this.#message(message) });
+  }
+
+  working(message?: MessageInput): Promise<void> {
+    return this.setStatus('TASK_STATE_WORKING', message);
+  }
+
+  complete(message?: MessageInput): Promise<void> {
+    return this.setStatus('TASK_STATE_COMPLETED', message);
+  }
+
+  fail(message?: MessageInput): Promise<void> {
+    return this.setStatus('TASK_STATE_FAILED', message);
+  }
+
+  reject(message?: MessageInput): Promise<void> {
+    return this.setStatus('TASK_STATE_REJECTED', message);
+  }
+
+  requireInput(message: MessageInput): Promise<void> {
+    return this.setStatus('TASK_STATE_INPUT_REQUIRED', message);
+  }
+
+  requireAuth(message: MessageInput): Promise<void> {
+    return this.setStatus('TASK_STATE_AUTH_REQUIRED', message);
+  }
+
+  #message(input: MessageInput) {
+    return toAgentMessage(input, {
+      taskId: this.taskId,
+      contextId: this.contextId,
+      newId: this.#core.newId,
+    });
+  }
+
+  async #write(event: StreamResponse): Promise<void> {
+    checkEventContent(event);
+    await this.#writer.enqueue(async () => {
+      this.#checkOpen();
+      if (this.#run.replied) throw this.#refuse('No task events are allowed after a direct reply');
+      await this.#writer.append(event, true);
+    });
+  }
+
+  #checkOpen(): void {
+    if (this.#closedReason !== undefined) throw this.#refuse(this.#closedReason);
+  }
+
+  #refuse(why: string): InvalidAgentResponseError {
+    return new InvalidAgentResponseError(why, { metadata: { taskId: this.taskId } });
+  }
+}

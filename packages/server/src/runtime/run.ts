@@ -1,0 +1,70 @@
+import { type Message, type SendMessageRequest, type Task } from '@baton/protocol';
+
+import { type RequestContext } from '../agent-executor.js';
+import { type Caller } from '../caller.js';
+import { type TaskScope } from '../task-scope.js';
+import { type Deferred, deferred } from './deferred.js';
+
+/** How a run first answered: it created (or continued) a task, or replied directly. */
+export type RunOutcome = { kind: 'task' } | { kind: 'message'; message: Message };
+
+/** Everything one execution of the executor needs to know about its request. */
+export interface RunInit {
+  taskId: string;
+  contextId: string;
+  /** The incoming message with `taskId` and `contextId` filled in. */
+  message: Message;
+  params: SendMessageRequest;
+  caller: Caller;
+  tenant: string;
+  extensions: readonly string[];
+  /** The task the message continues; undefined for a new task. */
+  existing: Task | undefined;
+}
+
+/**
+ * One execution of the executor for one incoming message: its abort signal, and the moments a
+ * request waits for (started, first answer, done).
+ */
+export class Run {
+  readonly init: RunInit;
+  readonly scope: TaskScope;
+  readonly controller = new AbortController();
+  /** Resolves with the sequence number after which this run's task events follow. */
+  readonly started: Deferred<number> = deferred();
+  /** Resolves when the task exists (or continues) or the executor replied directly. */
+  readonly outcome: Deferred<RunOutcome> = deferred();
+  /** Resolves when the execution is over and its end rules have been applied. */
+  readonly done: Deferred<void> = deferred();
+  /** Resolves when shutdown stops waiting for this executor. */
+  readonly abandoned: Deferred<void> = deferred();
+  /** The task before this run's message was added (continued tasks). */
+  taskBefore: Task | undefined;
+  /** Where the incoming message sits in its conversation. */
+  messagePosition: number | undefined;
+  context: RequestContext | undefined;
+  replied = false;
+  cancelRequested = false;
+  shutdownRequested = false;
+
+  constructor(init: RunInit) {
+    this.init = init;
+    this.scope = { tenant: init.tenant, owner: init.caller.id };
+    this.taskBefore = init.existing;
+  }
+
+  get taskId(): string {
+    return this.init.taskId;
+  }
+
+  get contextId(): string {
+    return this.init.contextId;
+  }
+
+  /** Ends the run before it started (a queued message that can no longer run). */
+  drop(error: unknown): void {
+    this.started.reject(error);
+    this.outcome.reject(error);
+    this.done.resolve();
+  }
+}

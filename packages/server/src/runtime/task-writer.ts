@@ -1,0 +1,159 @@
+import {
+  type Message,
+  nowTimestamp,
+  type StreamResponse,
+  type Task,
+  type TaskPushNotificationConfig,
+  type TaskState,
+} from '@baton/protocol';
+
+import { checkEventApplies } from '../event-validation.js';
+import { type AppendResult, type TaskReducer } from '../event-log.js';
+import { checkArtifactBounds } from '../limits.js';
+import { errorMessage } from '../logger.js';
+import { applyTaskEvent } from '../task-reducer.js';
+import { type TaskOwnership } from '../task-scope.js';
+import { type ServerCore } from './core.js';
+
+/** What a task needs before its first event creates it. */
+export interface TaskCreation {
+  /** The user message that started the task: the first entry of its history. */
+  message: Message;
+  /** An inline push config from SendMessage, stored with the task. */
+  pushConfig?: TaskPushNotificationConfig | undefined;
+  onCreated(): void;
+}
+
+/** Where a writer writes, and the task's state when it already exists. */
+export interface TaskWriterInit {
+  taskId: string;
+  contextId: string;
+  ownership: TaskOwnership;
+  /** Absent for an existing task. */
+  creation?: TaskCreation | undefined;
+  state?: TaskState | undefined;
+}
+
+const noop = () => {};
+
+/**
+ * The one path to a task's event log on this instance: a queue that applies writes strictly in
+ * call order (even when an executor does not await), creates the task on its first event, and
+ * after each stored event feeds webhooks and the conversation store.
+ */
+export class TaskWriter {
+  readonly taskId: string;
+  readonly contextId: string;
+  readonly ownership: TaskOwnership;
+  #core: ServerCore;
+  #creation: TaskCreation | undefined;
+  #chain: Promise<void> = Promise.resolve();
+  #pending = 0;
+  #state: TaskState | undefined;
+  readonly #reduce: TaskReducer;
+
+  constructor(core: ServerCore, init: TaskWriterInit) {
+    this.#core = core;
+    this.taskId = init.taskId;
+    this.contextId = init.contextId;
+    this.ownership = init.ownership;
+    this.#creation = init.creation;
+    this.#state = init.creation ? undefined : init.state;
+    const maxHistory = core.limits.maxHistoryPerTask;
+    this.#reduce = (current, event) => {
+      checkEventApplies(current.task, event);
+      const next = applyTaskEvent(current.task, event, { maxHistory });
+      const id = event.artifactUpdate?.artifact.artifactId;
+      const artifact = id === undefined ? undefined : next.artifacts?.find((a) => a.artifactId === id);
+      if (artifact) checkArtifactBounds(artifact, core.limits);
+      return next;
+    };
+  }
+
+  /** Whether the task exists in the store. */
+  get created(): boolean {
+    return this.#creation === undefined;
+  }
+
+  /** The task's state after the last write through this writer (undefined before creation). */
+  get state(): TaskState | undefined {
+    return this.#state;
+  }
+
+  /** Whether no write is queued or running. */
+  get idle(): boolean {
+    return this.#pending === 0;
+  }
+
+  /** Runs `op` after every write queued before it; a failing op does not stop the queue. */
+  enqueue<T>(op: () => Promise<T>): Promise<T> {
+    this.#pending++;
+    const result = this.#chain.then(op);
+    this.#chain = result.then(noop, noop).then(() => {
+      this.#pending--;
+    });
+    return result;
+  }
+
+  /** Creates the task if it does not exist yet. Call inside {@link enqueue}. */
+  async ensureCreated(): Promise<void> {
+    const creation = this.#creation;
+    if (!creation) return;
+    const task: Task = {
+      id: this.taskId,
+      contextId: this.contextId,
+      status: { state: 'TASK_STATE_SUBMITTED', timestamp: nowTimestamp() },
+      history: [creation.message],
+    };
+    const result = await this.#core.store.events.create(this.ownership, task);
+    this.#creation = undefined;
+    this.#state = result.task.task.status.state;
+    if (creation.pushConfig) await this.#storePushConfig(creation.pushConfig);
+    this.#core.notifyPush(this.taskId, result.record.event);
+    creation.onCreated();
+  }
+
+  /**
+   * Appends an event (creating the task first if needed). Call inside {@link enqueue}.
+   * `conversation: true` also adds the event's message to the context's conversation.
+   */
+  async append(event: StreamResponse, conversation: boolean): Promise<AppendResult> {
+    await this.ensureCreated();
+    const result = await this.#core.store.events.append(this.taskId, event, this.#reduce);
+    this.#state = result.task.task.status.state;
+    if (!event.message) this.#core.notifyPush(this.taskId, result.record.event);
+    const message = event.message ?? event.statusUpdate?.status.message;
+    if (conversation && message) await this.recordMessage(message);
+    return result;
+  }
+
+  /** Adds a message to the context's conversation; a failure is logged, not thrown. */
+  async recordMessage(message: Message): Promise<number | undefined> {
+    try {
+      const stored = await this.#core.store.messages.append(this.ownership, this.contextId, message);
+      return stored.position;
+    } catch (error) {
+      this.#core.logger.error('could not store a conversation message', {
+        contextId: this.contextId,
+        messageId: message.messageId,
+        error: errorMessage(error),
+      });
+      return undefined;
+    }
+  }
+
+  async #storePushConfig(config: TaskPushNotificationConfig): Promise<void> {
+    try {
+      await this.#core.store.pushConfigs.put({
+        ...config,
+        taskId: this.taskId,
+        id: config.id || this.#core.newId(),
+      });
+    } catch (error) {
+      this.#core.logger.error('could not store the push config of a new task', {
+        taskId: this.taskId,
+        error: errorMessage(error),
+      });
+    }
+  }
+}
