@@ -13,6 +13,12 @@ export {
   type Caller,
 } from './caller.js';
 export { type AppendResult, type EventLog, type TaskReducer, type Unsubscribe } from './event-log.js';
+export { createInMemoryStore } from './in-memory/create-in-memory-store.js';
+export { InMemoryEventLog } from './in-memory/in-memory-event-log.js';
+export { InMemoryMessageStore } from './in-memory/in-memory-message-store.js';
+export { InMemoryPushConfigStore } from './in-memory/in-memory-push-config-store.js';
+export { InMemoryState, type InMemoryStoreOptions } from './in-memory/in-memory-state.js';
+export { InMemoryTaskStore } from './in-memory/in-memory-task-store.js';
 export { type MessageStore, type StoredMessage } from './message-store.js';
 export { type PushConfigStore, type StoredPushConfig } from './push-config-store.js';
 export { type A2ARequestHandler, type CallContext } from './request-handler.js';

@@ -1,0 +1,138 @@
+import {
+  InternalError,
+  InvalidParamsError,
+  type StreamResponse,
+  type Task,
+  TaskNotFoundError,
+} from '@baton/protocol';
+
+import {
+  type AppendResult,
+  type EventLog,
+  type TaskReducer,
+  type Unsubscribe,
+} from '../event-log.js';
+import { type TaskEventRecord } from '../task-event.js';
+import { type TaskOwnership } from '../task-scope.js';
+import { type StoredTask } from '../task-store.js';
+import { InMemoryState, type InMemorySubscription } from './in-memory-state.js';
+
+/**
+ * The event log of the in-memory store. `create` and `append` do all their work synchronously
+ * (the reducer is synchronous too), so JavaScript's run-to-completion makes each one atomic:
+ * concurrent appends to one task are serialized in call order with gap-free sequence numbers, and
+ * appends to different tasks never wait on each other. Listeners run before `append` resolves.
+ */
+export class InMemoryEventLog implements EventLog {
+  readonly #state: InMemoryState;
+  /** Records waiting for delivery per task, while a delivery loop for that task runs. */
+  readonly #outbox = new Map<string, TaskEventRecord[]>();
+
+  /** @param state the tables shared with the other in-memory stores; a fresh one by default */
+  constructor(state: InMemoryState = new InMemoryState()) {
+    this.#state = state;
+  }
+
+  async create(ownership: TaskOwnership, task: Task): Promise<AppendResult> {
+    if (this.#state.tasks.has(task.id)) {
+      throw new InvalidParamsError(`a task with id ${task.id} already exists`, {
+        metadata: { taskId: task.id },
+      });
+    }
+    const timestamp = this.#state.timestamp();
+    const record: TaskEventRecord = {
+      taskId: task.id,
+      seq: 1,
+      event: { task: structuredClone(task) },
+      timestamp,
+    };
+    const stored: StoredTask = {
+      task: structuredClone(task),
+      tenant: ownership.tenant,
+      owner: ownership.owner,
+      seq: 1,
+      createdAt: timestamp,
+      updatedAt: timestamp,
+    };
+    this.#state.tasks.set(task.id, { stored, events: [record] });
+    this.#publish(record);
+    return { record: structuredClone(record), task: structuredClone(stored) };
+  }
+
+  async append(taskId: string, event: StreamResponse, reduce: TaskReducer): Promise<AppendResult> {
+    const entry = this.#state.tasks.get(taskId);
+    if (!entry) throw new TaskNotFoundError(undefined, { metadata: { taskId } });
+    const logged = structuredClone(event);
+    // The reducer gets a copy: if it mutates its input and then throws, the store is untouched.
+    const next = structuredClone(reduce(structuredClone(entry.stored), event));
+    if (next.id !== taskId) {
+      throw new InternalError(`the reducer changed task id ${taskId} to ${next.id}`);
+    }
+    const timestamp = this.#state.timestamp();
+    const seq = entry.stored.seq + 1;
+    const record: TaskEventRecord = { taskId, seq, event: logged, timestamp };
+    entry.stored = { ...entry.stored, task: next, seq, updatedAt: timestamp };
+    entry.events.push(record);
+    this.#publish(record);
+    return { record: structuredClone(record), task: structuredClone(entry.stored) };
+  }
+
+  async read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]> {
+    const events = this.#state.tasks.get(taskId)?.events ?? [];
+    // events[i].seq === i + 1, so the slice starts right after `afterSeq`.
+    const start = Math.max(0, Math.floor(afterSeq));
+    const end = limit === undefined ? undefined : start + Math.max(0, limit);
+    return structuredClone(events.slice(start, end));
+  }
+
+  subscribe(taskId: string, listener: (record: TaskEventRecord) => void): Unsubscribe {
+    const subscription: InMemorySubscription = {
+      listener,
+      afterSeq: this.#state.tasks.get(taskId)?.stored.seq ?? 0,
+      active: true,
+    };
+    let set = this.#state.subscriptions.get(taskId);
+    if (!set) this.#state.subscriptions.set(taskId, (set = new Set()));
+    set.add(subscription);
+    return () => this.#state.removeSubscription(taskId, subscription);
+  }
+
+  /**
+   * Delivers a stored record to the task's listeners. A listener that appends to the same task
+   * only queues its record: the running loop delivers it after the current one, so every
+   * listener sees every record in order.
+   */
+  #publish(record: TaskEventRecord): void {
+    const queued = this.#outbox.get(record.taskId);
+    if (queued) {
+      queued.push(record);
+      return;
+    }
+    const queue = [record];
+    this.#outbox.set(record.taskId, queue);
+    try {
+      for (let next = queue.shift(); next; next = queue.shift()) this.#deliver(next);
+    } finally {
+      this.#outbox.delete(record.taskId);
+    }
+  }
+
+  #deliver(record: TaskEventRecord): void {
+    const set = this.#state.subscriptions.get(record.taskId);
+    if (!set) return;
+    for (const subscription of [...set]) {
+      if (!subscription.active || record.seq <= subscription.afterSeq) continue;
+      try {
+        // Each listener gets its own copy: one listener's edits never reach another.
+        subscription.listener(structuredClone(record));
+      } catch (error) {
+        this.#state.removeSubscription(record.taskId, subscription);
+        try {
+          this.#state.options.onListenerError?.(error, record);
+        } catch {
+          // A failing error hook must not cost the other listeners their events.
+        }
+      }
+    }
+  }
+}

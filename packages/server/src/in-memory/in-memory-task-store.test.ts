@@ -1,0 +1,85 @@
+import { InvalidParamsError, type Task } from '@baton/protocol';
+import { describe, expect, it } from 'vitest';
+
+import { createInMemoryStore } from './create-in-memory-store.js';
+import { decodePageToken, encodePageToken, isObject } from './page-token.js';
+
+const scope = { tenant: '' };
+const owner = { tenant: '', owner: '' };
+const task = (id: string, status: Task['status']): Task => ({ id, contextId: 'c', status });
+
+describe('InMemoryTaskStore', () => {
+  it('orders by the status instant, whatever the offset notation', async () => {
+    const store = createInMemoryStore();
+    await store.events.create(
+      owner,
+      task('utc', { state: 'TASK_STATE_WORKING', timestamp: '2030-01-01T10:00:00Z' }),
+    );
+    // 11:30+02:00 is 09:30Z: earlier, although it sorts later as a string.
+    await store.events.create(
+      owner,
+      task('cest', { state: 'TASK_STATE_WORKING', timestamp: '2030-01-01T11:30:00+02:00' }),
+    );
+    const page = await store.tasks.list(scope, { pageSize: 10 });
+    expect(page.tasks.map((s) => s.task.id)).toEqual(['utc', 'cest']);
+  });
+
+  it('uses the time of the last change when the status has no timestamp', async () => {
+    let now = Date.UTC(2040, 0, 1);
+    const store = createInMemoryStore({ now: () => new Date(now) });
+    await store.events.create(
+      owner,
+      task('stamped', { state: 'TASK_STATE_WORKING', timestamp: '2035-01-01T00:00:00.000Z' }),
+    );
+    await store.events.create(owner, task('bare', { state: 'TASK_STATE_WORKING' }));
+    now = Date.UTC(2030, 0, 1);
+    await store.events.create(owner, task('older', { state: 'TASK_STATE_WORKING' }));
+    const page = await store.tasks.list(scope, {
+      pageSize: 10,
+      statusTimestampAfter: '2031-01-01T00:00:00Z',
+    });
+    expect(page.tasks.map((s) => s.task.id)).toEqual(['bare', 'stamped']);
+  });
+
+  it('rejects a bad pageSize, statusTimestampAfter or purge cutoff with InvalidParamsError', async () => {
+    const { tasks } = createInMemoryStore();
+    for (const pageSize of [0, -1, 1.5, Number.NaN]) {
+      await expect(tasks.list(scope, { pageSize })).rejects.toSatisfy(
+        InvalidParamsError.isInstance,
+      );
+    }
+    await expect(
+      tasks.list(scope, { pageSize: 1, statusTimestampAfter: 'yesterday' }),
+    ).rejects.toSatisfy(InvalidParamsError.isInstance);
+    await expect(tasks.purge('soon')).rejects.toSatisfy(InvalidParamsError.isInstance);
+  });
+
+  it('lists unfinished tasks oldest first', async () => {
+    let now = Date.UTC(2030, 0, 1);
+    const store = createInMemoryStore({ now: () => new Date(now++) });
+    for (const id of ['b', 'a', 'c'])
+      await store.events.create(owner, task(id, { state: 'TASK_STATE_WORKING' }));
+    expect((await store.tasks.listUnfinished(2)).map((s) => s.task.id)).toEqual(['b', 'a']);
+    expect(await store.tasks.listUnfinished(0)).toEqual([]);
+  });
+});
+
+describe('page tokens', () => {
+  const isCursor = (value: unknown): value is { id: string } =>
+    isObject(value) && typeof value.id === 'string';
+
+  it('round-trips any text as base64url', () => {
+    const value = { id: 'tâche/ünïcode+?😀' };
+    const token = encodePageToken(value);
+    expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodePageToken(token, isCursor)).toEqual(value);
+  });
+
+  it('throws InvalidParamsError for anything else', () => {
+    for (const token of ['', 'a', '%%%', encodePageToken({ other: 1 }), btoa('\u00ff\u00fe')]) {
+      expect(() => decodePageToken(token, isCursor)).toThrow(
+        expect.objectContaining({ code: new InvalidParamsError().code }),
+      );
+    }
+  });
+});

@@ -1,0 +1,5 @@
+import { createInMemoryStore } from '@baton/server';
+
+import { describeStoreConformance } from './index.js';
+
+describeStoreConformance('in-memory', () => createInMemoryStore(), { textSearch: true });
