@@ -20,6 +20,14 @@ export { InMemoryPushConfigStore } from './in-memory/in-memory-push-config-store
 export { InMemoryState, type InMemoryStoreOptions } from './in-memory/in-memory-state.js';
 export { InMemoryTaskStore } from './in-memory/in-memory-task-store.js';
 export { type MessageStore, type StoredMessage } from './message-store.js';
+export {
+  type PushDeliveryResult,
+  type PushLogger,
+  PushNotificationSender,
+  type PushNotificationSenderOptions,
+  type PushSendOptions,
+} from './push/push-notification-sender.js';
+export { assertWebhookUrlAllowed, type WebhookUrlOptions } from './push/url-guard.js';
 export { type PushConfigStore, type StoredPushConfig } from './push-config-store.js';
 export { type A2ARequestHandler, type CallContext } from './request-handler.js';
 export { type BatonStore } from './store.js';
