@@ -25,7 +25,10 @@ export type Unsubscribe = () => void;
  * event and storing the new snapshot happen atomically.
  */
 export interface EventLog {
-  /** Creates a task: stores its snapshot and logs it as event 1 (`{ task }`). */
+  /**
+   * Creates a task: stores its snapshot and logs it as event 1 (`{ task }`). Task ids are unique
+   * across tenants; creating an existing id throws `InvalidParamsError` and changes nothing.
+   */
   create(ownership: TaskOwnership, task: Task): Promise<AppendResult>;
   /**
    * Appends an event to an existing task's log and stores the snapshot `reduce` computes from the
@@ -37,7 +40,9 @@ export interface EventLog {
   read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]>;
   /**
    * Calls `listener` with every event appended to the task after this call, in order, once the
-   * event is durable. Listeners must not throw; a throwing listener is removed.
+   * event is durable. Listeners must not throw; a throwing listener is removed. Delivery may
+   * happen before or after `append` resolves (in-memory: before; SQL stores: after commit), so
+   * callers must not rely on either.
    */
   subscribe(taskId: string, listener: (record: TaskEventRecord) => void): Unsubscribe;
 }

@@ -8,7 +8,10 @@ export interface PushConfigStore {
   /** Creates or replaces the config with the same task id and id. */
   put(config: StoredPushConfig): Promise<StoredPushConfig>;
   get(taskId: string, id: string): Promise<StoredPushConfig | undefined>;
-  /** Configs of a task, oldest first, with cursor paging. */
+  /**
+   * Configs of a task, oldest first (a replaced config keeps its place), with cursor paging.
+   * No `pageSize` returns every config; an invalid `pageToken` throws `InvalidParamsError`.
+   */
   list(
     taskId: string,
     options?: { pageSize?: number; pageToken?: string },

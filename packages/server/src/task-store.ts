@@ -29,7 +29,10 @@ export interface TaskListQuery {
   pageToken?: string | undefined;
 }
 
-/** One page of a task listing, ordered by status timestamp descending, then id. */
+/**
+ * One page of a task listing, ordered by status time descending, then task id ascending. The
+ * status time is `task.status.timestamp`, or `updatedAt` when the status has none.
+ */
 export interface TaskListPage {
   tasks: StoredTask[];
   /** Empty on the last page. */
@@ -42,9 +45,15 @@ export interface TaskListPage {
 export interface TaskStore {
   /** The task, or undefined when it does not exist in this scope. */
   get(scope: TaskScope, taskId: string): Promise<StoredTask | undefined>;
-  /** A page of tasks. An invalid `pageToken` throws `InvalidParamsError`. */
+  /**
+   * A page of tasks. `pageSize` must be a positive integer; an invalid `pageToken` or
+   * `statusTimestampAfter` throws `InvalidParamsError`.
+   */
   list(scope: TaskScope, query: TaskListQuery): Promise<TaskListPage>;
-  /** Tasks not in a terminal state, across all tenants: what start-up recovery looks at. */
+  /**
+   * Tasks not in a terminal state, across all tenants, oldest `createdAt` first: what start-up
+   * recovery looks at.
+   */
   listUnfinished(limit: number): Promise<StoredTask[]>;
   /**
    * Deletes terminal tasks whose last change is older than `before`, with their events, messages
