@@ -1,4 +1,4 @@
-import { type z } from 'zod';
+import { z } from 'zod';
 
 import { type AgentCard, AgentCardSchema } from './agent-card.js';
 import { type OperationName } from './methods.js';
@@ -73,7 +73,7 @@ export type OperationParams<Name extends OperationName> = OperationTypes[Name]['
 /** The canonical result (or stream item) of an operation. */
 export type OperationResult<Name extends OperationName> = OperationTypes[Name]['result'];
 
-const EmptySchema = GetExtendedAgentCardRequestSchema as unknown as z.ZodType<Empty, unknown>;
+const EmptySchema = z.object({}) as unknown as z.ZodType<Empty, unknown>;
 
 /** The zod schemas of every operation's canonical params and result (stream item). */
 export const OPERATION_SCHEMAS: {
