@@ -38,7 +38,9 @@ export function checkEventApplies(task: Task, event: StreamResponse): void {
   }
   if (ids.contextId !== undefined && task.contextId !== undefined) {
     if (ids.contextId !== task.contextId) {
-      refuse(`The event is for context ${ids.contextId}, but task ${task.id} is in ${task.contextId}`);
+      refuse(
+        `The event is for context ${ids.contextId}, but task ${task.id} is in ${task.contextId}`,
+      );
     }
   }
   if (event.statusUpdate?.status.state === 'TASK_STATE_UNSPECIFIED') {

@@ -13,13 +13,34 @@ export {
   type Caller,
 } from './caller.js';
 export { type AppendResult, type EventLog, type TaskReducer, type Unsubscribe } from './event-log.js';
+export { checkEventApplies, checkEventContent, validateTaskEvent } from './event-validation.js';
+export {
+  createRequestHandler,
+  DefaultRequestHandler,
+  type RequestHandlerStats,
+} from './handler/default-request-handler.js';
 export { createInMemoryStore } from './in-memory/create-in-memory-store.js';
 export { InMemoryEventLog } from './in-memory/in-memory-event-log.js';
 export { InMemoryMessageStore } from './in-memory/in-memory-message-store.js';
 export { InMemoryPushConfigStore } from './in-memory/in-memory-push-config-store.js';
 export { InMemoryState, type InMemoryStoreOptions } from './in-memory/in-memory-state.js';
 export { InMemoryTaskStore } from './in-memory/in-memory-task-store.js';
+export {
+  type DispatchResult,
+  type DispatchStreamItem,
+  type JsonRpcDispatcher,
+  type JsonRpcDispatcherOptions,
+} from './jsonrpc/dispatch-result.js';
+export { createJsonRpcDispatcher } from './jsonrpc/dispatcher.js';
+export { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
+export { consoleLogger, type Logger, silentLogger } from './logger.js';
 export { type MessageStore, type StoredMessage } from './message-store.js';
+export {
+  type CloseOptions,
+  type OnUnfinished,
+  type RequestHandlerOptions,
+  type RequestHandlerPushOptions,
+} from './options.js';
 export {
   type PushDeliveryResult,
   type PushLogger,
@@ -32,6 +53,7 @@ export { type PushConfigStore, type StoredPushConfig } from './push-config-store
 export { type A2ARequestHandler, type CallContext } from './request-handler.js';
 export { type BatonStore } from './store.js';
 export { sequenceOf, type TaskEventRecord, withSequence } from './task-event.js';
+export { applyTaskEvent, type ApplyTaskEventOptions } from './task-reducer.js';
 export { type TaskOwnership, type TaskScope } from './task-scope.js';
 export {
   type StoredTask,

@@ -15,7 +15,10 @@ export interface MessageTarget {
  */
 export function toAgentMessage(input: MessageInput, target: MessageTarget): Message {
   if (typeof input === 'string') {
-    return address({ messageId: target.newId(), role: 'ROLE_AGENT', parts: [{ text: input }] }, target);
+    return address(
+      { messageId: target.newId(), role: 'ROLE_AGENT', parts: [{ text: input }] },
+      target,
+    );
   }
   if (Array.isArray(input)) {
     return address({ messageId: target.newId(), role: 'ROLE_AGENT', parts: input }, target);

@@ -80,10 +80,81 @@ export function gate(): { promise: Promise<void>; open: () => void } {
 }
 
 /** Waits until `check` is true (polling), failing after `timeoutMs`. */
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 2000): Promise<void> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 2000,
+): Promise<void> {
   const start = Date.now();
   while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
+}
+
+/**
+ * An executor driven by the first word of the message text:
+ * `reply` answers directly; `input` asks for input and completes when continued; `auth` goes
+ * auth-required; `wait` works until released with `release()` or canceled; `artifacts N` streams
+ * N artifact chunks; anything else echoes (working → artifact → completed).
+ */
+export function scenarioExecutor(): AgentExecutor & { release: () => void } {
+  let waiting = gate();
+  return {
+    release() {
+      waiting.open();
+      waiting = gate();
+    },
+    async execute(context, events) {
+      const text = context.message.parts.map((part) => part.text ?? '').join(' ');
+      const [command, arg] = text.split(' ');
+      if (context.task && context.task.status.state === 'TASK_STATE_INPUT_REQUIRED') {
+        await events.addArtifact({ name: 'answer', parts: [{ text: `got ${text}` }] });
+        await events.complete('done');
+        return;
+      }
+      switch (command) {
+        case 'reply':
+          await events.reply(`reply to ${text}`);
+          return;
+        case 'input':
+          await events.working();
+          await events.requireInput('which one?');
+          return;
+        case 'auth':
+          await events.requireAuth('please sign in');
+          await new Promise<void>((resolve) =>
+            context.signal.addEventListener('abort', () => resolve()),
+          );
+          return;
+        case 'wait': {
+          const released = waiting.promise;
+          await events.working('waiting');
+          await Promise.race([
+            released,
+            new Promise<void>((resolve) =>
+              context.signal.addEventListener('abort', () => resolve()),
+            ),
+          ]);
+          if (!context.signal.aborted) await events.complete('released');
+          return;
+        }
+        case 'artifacts': {
+          await events.working();
+          const id = 'stream';
+          for (let i = 0; i < Number(arg); i++) {
+            await events.addArtifact(
+              { artifactId: id, parts: [{ text: `chunk ${i}` }] },
+              { append: i > 0, lastChunk: i === Number(arg) - 1 },
+            );
+          }
+          await events.complete();
+          return;
+        }
+        default:
+          await events.working();
+          await events.addArtifact({ name: 'echo', parts: [{ text: `echo: ${text}` }] });
+          await events.complete('finished');
+      }
+    },
+  };
 }

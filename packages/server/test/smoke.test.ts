@@ -10,7 +10,12 @@ describe('smoke', () => {
     expect(result.task?.artifacts?.[0]?.parts[0]?.text).toBe('echo: hi');
     const stream = await handler.sendStreamingMessage({ message: userMessage('yo') });
     const items = await collect(stream);
-    expect(items.map(kindOf)).toEqual(['task:TASK_STATE_SUBMITTED', 'status:TASK_STATE_WORKING', 'artifact', 'status:TASK_STATE_COMPLETED']);
+    expect(items.map(kindOf)).toEqual([
+      'task:TASK_STATE_SUBMITTED',
+      'status:TASK_STATE_WORKING',
+      'artifact',
+      'status:TASK_STATE_COMPLETED',
+    ]);
     await handler.close();
   });
 });

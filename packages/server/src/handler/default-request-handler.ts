@@ -123,7 +123,10 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
     };
   }
 
-  async sendMessage(params: SendMessageRequest, context: CallContext = {}): Promise<SendMessageResponse> {
+  async sendMessage(
+    params: SendMessageRequest,
+    context: CallContext = {},
+  ): Promise<SendMessageResponse> {
     const intake = await acceptMessage(this, params, context);
     return sendResult(this.core, intake, params, context.signal, this.#shutdown.signal);
   }
@@ -219,7 +222,10 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
     }
     const runs = this.registry.runs();
     const timer = new AbortController();
-    await Promise.race([Promise.all(runs.map((run) => run.done.promise)), delay(graceMs, timer.signal)]);
+    await Promise.race([
+      Promise.all(runs.map((run) => run.done.promise)),
+      delay(graceMs, timer.signal),
+    ]);
     timer.abort();
     for (const run of this.registry.runs()) run.abandoned.resolve();
     await Promise.all(runs.map((run) => run.done.promise));

@@ -93,7 +93,11 @@ export async function acceptMessage(
       throw invalid('message.contextId', `does not match the context of task ${task.id}`);
     }
     if (pushConfig) {
-      await core.store.pushConfigs.put({ ...pushConfig, taskId: task.id, id: pushConfig.id || core.newId() });
+      await core.store.pushConfigs.put({
+        ...pushConfig,
+        taskId: task.id,
+        id: pushConfig.id || core.newId(),
+      });
     }
     const filled: Message = { ...message, taskId: task.id, contextId };
     const run = new Run({
@@ -106,7 +110,12 @@ export async function acceptMessage(
       extensions,
       existing: task,
     });
-    const runtime = registry.obtain({ taskId: task.id, contextId, ownership, state: task.status.state });
+    const runtime = registry.obtain({
+      taskId: task.id,
+      contextId,
+      ownership,
+      state: task.status.state,
+    });
     return { run, placement: runtime.submit(run) };
   }
   const taskId = core.newId();

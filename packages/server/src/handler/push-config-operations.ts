@@ -5,12 +5,12 @@ import {
   type GetTaskPushNotificationConfigRequest,
   type ListTaskPushNotificationConfigsRequest,
   type ListTaskPushNotificationConfigsResponse,
-  type TaskPushNotificationConfig,
   TaskNotFoundError,
+  type TaskPushNotificationConfig,
 } from '@baton/protocol';
 
-import { type StoredPushConfig } from '../push-config-store.js';
 import { assertWebhookUrlAllowed } from '../push/url-guard.js';
+import { type StoredPushConfig } from '../push-config-store.js';
 import { type CallContext } from '../request-handler.js';
 import { type ServerCore } from '../runtime/core.js';
 import { requirePush } from './gates.js';
@@ -24,7 +24,12 @@ export interface PushConfigHost {
 }
 
 /** Push capability on, and the task visible to the caller: the checks of every push op. */
-async function visibleTask(host: PushConfigHost, taskId: string, tenant: string | undefined, context: CallContext) {
+async function visibleTask(
+  host: PushConfigHost,
+  taskId: string,
+  tenant: string | undefined,
+  context: CallContext,
+) {
   requirePush(host.core.agentCard);
   const { scope } = resolveScope(context, tenant);
   return findTask(host.core, scope, taskId);

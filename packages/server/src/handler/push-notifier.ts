@@ -1,8 +1,8 @@
 import { type StreamResponse } from '@baton/protocol';
 
 import { errorMessage, type Logger } from '../logger.js';
-import { type PushConfigStore } from '../push-config-store.js';
 import { type PushNotificationSender } from '../push/push-notification-sender.js';
+import { type PushConfigStore } from '../push-config-store.js';
 import { delay } from '../runtime/deferred.js';
 
 /**
@@ -17,7 +17,12 @@ export class PushNotifier {
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #shutdown = new AbortController();
 
-  constructor(configs: PushConfigStore, sender: PushNotificationSender, logger: Logger, enabled: boolean) {
+  constructor(
+    configs: PushConfigStore,
+    sender: PushNotificationSender,
+    logger: Logger,
+    enabled: boolean,
+  ) {
     this.#configs = configs;
     this.#sender = sender;
     this.#logger = logger;

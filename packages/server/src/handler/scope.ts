@@ -15,7 +15,10 @@ export interface ResolvedScope {
  * Who is calling and which slice of the store they see: the context's caller (anonymous when
  * absent) and tenant (`context.tenant ?? params.tenant ?? ''`).
  */
-export function resolveScope(context: CallContext, paramsTenant: string | undefined): ResolvedScope {
+export function resolveScope(
+  context: CallContext,
+  paramsTenant: string | undefined,
+): ResolvedScope {
   const caller = context.caller ?? ANONYMOUS_CALLER;
   const tenant = context.tenant ?? paramsTenant ?? '';
   return { caller, tenant, scope: { tenant, owner: caller.id } };

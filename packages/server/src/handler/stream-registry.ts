@@ -33,8 +33,13 @@ export class StreamRegistry {
   /** Opens a stream of a task and keeps it registered until it closes. */
   open(taskId: string, init: Omit<TaskEventStreamInit, 'onClose'>): TaskEventStream {
     this.checkRoom(taskId);
-    let stream: TaskEventStream | undefined;
-    stream = new TaskEventStream({ ...init, onClose: () => stream && this.#remove(taskId, stream) });
+    // The stream may close inside its constructor (an aborted signal): the holder is empty then.
+    const holder: { stream?: TaskEventStream } = {};
+    const stream = new TaskEventStream({
+      ...init,
+      onClose: () => holder.stream && this.#remove(taskId, holder.stream),
+    });
+    holder.stream = stream;
     if (stream.closed) return stream;
     let set = this.#byTask.get(taskId);
     if (!set) this.#byTask.set(taskId, (set = new Set()));

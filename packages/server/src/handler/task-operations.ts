@@ -21,9 +21,14 @@ import { viewTask } from '../task-view.js';
 import { checkHistoryLength, resolveScope } from './scope.js';
 
 /** The task in the caller's scope, or `TaskNotFoundError` (never revealing other scopes). */
-export async function findTask(core: ServerCore, scope: TaskScope, id: string): Promise<StoredTask> {
+export async function findTask(
+  core: ServerCore,
+  scope: TaskScope,
+  id: string,
+): Promise<StoredTask> {
   const stored = id ? await core.store.tasks.get(scope, id) : undefined;
-  if (!stored) throw new TaskNotFoundError(`Task ${id} was not found`, { metadata: { taskId: id } });
+  if (!stored)
+    throw new TaskNotFoundError(`Task ${id} was not found`, { metadata: { taskId: id } });
   return stored;
 }
 
@@ -64,9 +69,17 @@ export async function listTasks(
     pageSize,
     pageToken: params.pageToken || undefined,
   });
-  const view = { historyLength: params.historyLength, includeArtifacts: params.includeArtifacts === true };
+  const view = {
+    historyLength: params.historyLength,
+    includeArtifacts: params.includeArtifacts === true,
+  };
   const tasks = page.tasks.map((stored) => viewTask(stored.task, view));
-  return { tasks, nextPageToken: page.nextPageToken, pageSize: tasks.length, totalSize: page.totalSize };
+  return {
+    tasks,
+    nextPageToken: page.nextPageToken,
+    pageSize: tasks.length,
+    totalSize: page.totalSize,
+  };
 }
 
 /**
@@ -98,6 +111,7 @@ export async function cancelTask(
     registry.release(runtime);
   }
   const final = await findTask(core, scope, params.id);
-  if (final.task.status.state !== 'TASK_STATE_CANCELED') throw notCancelable(final.task.status.state);
+  if (final.task.status.state !== 'TASK_STATE_CANCELED')
+    throw notCancelable(final.task.status.state);
   return viewTask(final.task);
 }

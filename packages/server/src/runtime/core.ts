@@ -22,7 +22,7 @@ export interface ServerCore {
   readonly logger: Logger;
   readonly onUnfinished: OnUnfinished;
   readonly cancelTimeoutMs: number;
-  newId(): string;
+  readonly newId: () => string;
   /** Sends a task event to the task's webhooks, in the background; never throws. */
   notifyPush(taskId: string, event: StreamResponse): void;
 }

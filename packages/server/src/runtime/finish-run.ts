@@ -52,7 +52,8 @@ export async function finishRun(
   const open = state === undefined || !(isTerminalState(state) || isInterruptedState(state));
   let target: { state: TaskState; text: string } | undefined;
   if (!open) target = undefined;
-  else if (run.cancelRequested) target = { state: 'TASK_STATE_CANCELED', text: SERVER_MESSAGES.canceled };
+  else if (run.cancelRequested)
+    target = { state: 'TASK_STATE_CANCELED', text: SERVER_MESSAGES.canceled };
   else if (run.shutdownRequested || result.kind === 'abandoned') {
     target = { state: 'TASK_STATE_FAILED', text: SERVER_MESSAGES.shutdown };
   } else if (result.kind === 'threw') {

@@ -74,7 +74,6 @@ export class RunEvents implements TaskEvents {
         );
       }
       this.#run.replied = true;
-      this.close('The executor already sent a direct reply');
       await this.#writer.recordMessage(message);
       this.#run.outcome.resolve({ kind: 'message', message });
     });

@@ -11,7 +11,12 @@ import { errorMessage } from '../logger.js';
 import { type StoredTask } from '../task-store.js';
 import { type ServerCore } from './core.js';
 import { delay } from './deferred.js';
-import { type ExecutionResult, finishRun, SERVER_MESSAGES, writeServerStatus } from './finish-run.js';
+import {
+  type ExecutionResult,
+  finishRun,
+  SERVER_MESSAGES,
+  writeServerStatus,
+} from './finish-run.js';
 import { createRequestContext } from './request-context.js';
 import { Run } from './run.js';
 import { RunEvents } from './run-events.js';

@@ -7,8 +7,8 @@ import {
   type TaskState,
 } from '@baton/protocol';
 
-import { checkEventApplies } from '../event-validation.js';
 import { type AppendResult, type TaskReducer } from '../event-log.js';
+import { checkEventApplies } from '../event-validation.js';
 import { checkArtifactBounds } from '../limits.js';
 import { errorMessage } from '../logger.js';
 import { applyTaskEvent } from '../task-reducer.js';
@@ -64,7 +64,8 @@ export class TaskWriter {
       checkEventApplies(current.task, event);
       const next = applyTaskEvent(current.task, event, { maxHistory });
       const id = event.artifactUpdate?.artifact.artifactId;
-      const artifact = id === undefined ? undefined : next.artifacts?.find((a) => a.artifactId === id);
+      const artifact =
+        id === undefined ? undefined : next.artifacts?.find((a) => a.artifactId === id);
       if (artifact) checkArtifactBounds(artifact, core.limits);
       return next;
     };
@@ -130,7 +131,11 @@ export class TaskWriter {
   /** Adds a message to the context's conversation; a failure is logged, not thrown. */
   async recordMessage(message: Message): Promise<number | undefined> {
     try {
-      const stored = await this.#core.store.messages.append(this.ownership, this.contextId, message);
+      const stored = await this.#core.store.messages.append(
+        this.ownership,
+        this.contextId,
+        message,
+      );
       return stored.position;
     } catch (error) {
       this.#core.logger.error('could not store a conversation message', {

@@ -31,7 +31,7 @@ export class TaskFollower {
   #started = false;
   #needRead = true;
   #closed = false;
-  #error: unknown;
+  #error: Error | undefined;
   #wake: (() => void) | undefined;
   /** A log read is filling a gap before a live entry. */
   #fillingGap = false;
