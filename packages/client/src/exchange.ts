@@ -62,6 +62,8 @@ export async function exchange<Op extends OperationName>(
     const headers = new Headers(target.headers);
     new Headers(options.headers).forEach((value, key) => headers.set(key, value));
     encoded.headers.forEach((value, key) => headers.set(key, value));
+    // Visible to interceptors; carriers without headers take `lastEventId` itself.
+    if (options.lastEventId !== undefined) headers.set('Last-Event-ID', options.lastEventId);
     const request: InterceptedRequest = {
       operation,
       params,

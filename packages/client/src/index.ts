@@ -41,6 +41,7 @@ export {
   type StreamOptions,
 } from './client-options.js';
 export { type Codec, type EncodeContext, type EncodedRequest } from './codec/codec.js';
+export { jsonRpc03 } from './codec/jsonrpc-03.js';
 export { jsonRpc10 } from './codec/jsonrpc-10.js';
 export { JsonRpcCodec, type JsonRpcDialect } from './codec/jsonrpc-codec.js';
 export { RestCodec } from './codec/rest-codec.js';

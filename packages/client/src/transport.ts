@@ -9,6 +9,7 @@ import {
 import { type Carrier } from './carrier/carrier.js';
 import { HttpCarrier } from './carrier/http-carrier.js';
 import { type Codec } from './codec/codec.js';
+import { jsonRpc03 } from './codec/jsonrpc-03.js';
 import { jsonRpc10 } from './codec/jsonrpc-10.js';
 import { JsonRpcCodec } from './codec/jsonrpc-codec.js';
 import { RestCodec } from './codec/rest-codec.js';
@@ -43,12 +44,12 @@ export interface TransportFactory {
   ): Transport;
 }
 
-/** JSON-RPC over HTTP with SSE, in 1.0 (0.3 follows with the protocol package's 0.3 dialect). */
+/** JSON-RPC over HTTP with SSE, in 1.0 and 0.3. */
 export const jsonRpcTransport: TransportFactory = {
   binding: PROTOCOL_BINDINGS.jsonRpc,
-  versions: ['1.0'],
-  create: (_iface, _version, options) => ({
-    codec: new JsonRpcCodec(jsonRpc10),
+  versions: ['1.0', '0.3'],
+  create: (_iface, version, options) => ({
+    codec: new JsonRpcCodec(version === '0.3' ? jsonRpc03 : jsonRpc10),
     carrier: new HttpCarrier({ fetch: options.fetch }),
   }),
 };

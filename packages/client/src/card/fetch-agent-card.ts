@@ -1,9 +1,4 @@
-import {
-  type AgentCard,
-  AgentCardSchema,
-  type FieldViolation,
-  parseProtocol,
-} from '@baton/protocol';
+import { type AgentCard, decodeAgentCardAnyVersion, type FieldViolation } from '@baton/protocol';
 
 import { safeStringify } from '../codec/decode.js';
 import { A2AClientError } from '../errors.js';
@@ -56,8 +51,7 @@ function describe(violations: FieldViolation[]): string {
 
 /** Reads card JSON of either version as a canonical 1.0 card, interface URLs made absolute. */
 export function parseAgentCard(json: unknown, cardUrl?: string): AgentCard {
-  // 0.3 cards are read once the protocol package exports its 0.3 dialect.
-  const result = parseProtocol(AgentCardSchema, json);
+  const result = decodeAgentCardAnyVersion(json);
   if (!result.success) {
     throw new A2AClientError(
       'INVALID_CARD',
