@@ -1,0 +1,105 @@
+import { A2AError, ParseError, PayloadTooLargeError } from '@baton/protocol';
+
+/** Limits on reading one request body. */
+export interface BodyLimits {
+  /** Largest body in bytes. */
+  maxBytes: number;
+  /** Time allowed to receive the whole body, in milliseconds. */
+  timeoutMs: number;
+}
+
+/** The 408 error of a body that did not arrive in time (an invalid request, -32600). */
+export function bodyTimeoutError(timeoutMs: number): A2AError {
+  return new A2AError({
+    code: -32600,
+    reason: 'INVALID_REQUEST',
+    message: `Request body not received within ${timeoutMs} ms`,
+    httpStatus: 408,
+    grpcStatus: 'DEADLINE_EXCEEDED',
+  });
+}
+
+function tooLarge(maxBytes: number): PayloadTooLargeError {
+  return new PayloadTooLargeError(`Request body exceeds ${maxBytes} bytes`);
+}
+
+/**
+ * Reads a request body as UTF-8 text without ever holding more than `maxBytes`: a larger
+ * `Content-Length` is refused before reading, a body that streams past the limit is cut off, and
+ * a body that takes longer than `timeoutMs` is abandoned. Throws `PayloadTooLargeError` (413),
+ * a 408 `A2AError`, or `ParseError` for bytes that are not UTF-8.
+ */
+export async function readBody(request: Request, limits: BodyLimits): Promise<string> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limits.maxBytes) {
+    throw tooLarge(limits.maxBytes);
+  }
+  if (request.body === null) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(bodyTimeoutError(limits.timeoutMs)), limits.timeoutMs);
+  });
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), timeout]);
+      if (done) break;
+      size += value.byteLength;
+      if (size > limits.maxBytes) throw tooLarge(limits.maxBytes);
+      chunks.push(value);
+    }
+  } catch (error) {
+    reader.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  return decodeUtf8(chunks, size);
+}
+
+function decodeUtf8(chunks: readonly Uint8Array[], size: number): string {
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch (cause) {
+    throw new ParseError('Request body is not valid UTF-8', { cause });
+  }
+}
+
+/**
+ * Parses a JSON body. Throws `ParseError` (-32700) on invalid JSON.
+ * @example
+ * const value = parseJson(await readBody(request, limits));
+ */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new ParseError(undefined, { cause });
+  }
+}
+
+/** Whether a `Content-Type` names JSON: `application/json` or any `application/*+json`. */
+export function isJsonContentType(header: string | null | undefined): boolean {
+  if (!header) return false;
+  const type = header.split(';', 1)[0]!.trim().toLowerCase();
+  return type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
+}
+
+/** The 415 error of a body that is not JSON (an invalid request, -32600). */
+export function unsupportedMediaTypeError(contentType: string | null): A2AError {
+  return new A2AError({
+    code: -32600,
+    reason: 'INVALID_REQUEST',
+    message: `Content-Type must be application/json, got ${contentType ?? 'none'}`,
+    httpStatus: 415,
+    grpcStatus: 'INVALID_ARGUMENT',
+  });
+}

@@ -1,0 +1,129 @@
+import {
+  type JsonRpcDialect,
+  jsonRpcError,
+  type JsonRpcId,
+  type JsonRpcResponse,
+  methodByJsonRpcName,
+  METHODS,
+  parseProtocolVersion,
+  type ProtocolVersion,
+  toA2AError,
+  VersionNotSupportedError,
+} from '@baton/protocol';
+import { type DispatchStreamItem, type JsonRpcDispatcher } from '@baton/server';
+
+import {
+  type BindingDeps,
+  callContext,
+  callerOf,
+  type RequestFacts,
+  requestFacts,
+} from './binding-context.js';
+import { isJsonContentType, parseJson, readBody, unsupportedMediaTypeError } from './body.js';
+import {
+  jsonResponse,
+  jsonRpcErrorResponse,
+  jsonRpcHttpStatus,
+  requestIdOf,
+  withChallenge,
+} from './responses.js';
+import { rawProtocolVersion } from './service-parameters.js';
+import { openEventStream, sseResponse } from './sse.js';
+
+function errorCodeOf(body: JsonRpcResponse): number | undefined {
+  return 'error' in body ? body.error.code : undefined;
+}
+
+function responseOf(body: JsonRpcResponse, facts: RequestFacts): Response {
+  const code = errorCodeOf(body);
+  const status = code === undefined ? 200 : jsonRpcHttpStatus(code);
+  return jsonResponse(body, status, withChallenge(facts.headers, status, facts.challenge));
+}
+
+async function streamResponse(
+  deps: BindingDeps,
+  facts: RequestFacts,
+  request: Request,
+  events: AsyncIterable<DispatchStreamItem>,
+  id: JsonRpcId,
+  dialect: JsonRpcDialect,
+): Promise<Response> {
+  const opened = await openEventStream(events, (item) => ({ id: item.seq, data: item.body }));
+  // An error as the very first item has not opened anything yet: answer it as plain JSON.
+  const head = opened.first?.data as JsonRpcResponse | undefined;
+  if (head && 'error' in head) {
+    void opened.events.return?.();
+    return responseOf(head, facts);
+  }
+  return sseResponse({
+    ...opened,
+    heartbeatMs: deps.options.heartbeatMs,
+    requestSignal: request.signal,
+    abort: facts.abort,
+    errorData: (error) => jsonRpcError(id, toA2AError(error), dialect),
+    headers: facts.headers,
+  });
+}
+
+/**
+ * The version a method name belongs to: 1.0 and 0.3 names never collide, so the name tells
+ * which dialect the dispatcher will speak (and whether this app serves it).
+ */
+function methodVersion(body: unknown): ProtocolVersion | undefined {
+  const method = (body as { method?: unknown } | null)?.method;
+  if (typeof method !== 'string') return undefined;
+  if (Object.hasOwn(METHODS, method)) return '1.0';
+  return methodByJsonRpcName(method, '0.3') ? '0.3' : undefined;
+}
+
+/**
+ * The JSON-RPC binding: authenticates, checks the media type, reads the body within its limits,
+ * refuses an `A2A-Version` it does not know or serve (-32009; missing means 0.3) and a method of a
+ * dialect it does not serve, and hands the parsed body to the dispatcher, which does all JSON-RPC
+ * work (the method name picks the wire dialect there). Answers JSON, SSE, or 204 for
+ * a notification.
+ */
+export function createJsonRpcBinding(deps: BindingDeps, dispatcher: JsonRpcDispatcher) {
+  const { bodyLimit, bodyTimeoutMs, jsonRpcVersions } = deps.options;
+  return async (request: Request): Promise<Response> => {
+    const facts = await requestFacts(deps, request);
+    const raw = rawProtocolVersion(request);
+    const parsed = parseProtocolVersion(raw);
+    // Errors raised before the dispatcher speak the dialect the client asked for, 1.0 if unsure.
+    const dialect: JsonRpcDialect = parsed === '0.3' ? '0.3' : '1.0';
+    let body: unknown;
+    let caller;
+    try {
+      caller = await callerOf(deps, request);
+      const contentType = request.headers.get('content-type');
+      if (!isJsonContentType(contentType)) throw unsupportedMediaTypeError(contentType);
+      body = parseJson(await readBody(request, { maxBytes: bodyLimit, timeoutMs: bodyTimeoutMs }));
+    } catch (error) {
+      return jsonRpcErrorResponse(null, error, dialect, facts.headers, facts.challenge);
+    }
+    const id = requestIdOf(body);
+    const version = methodVersion(body) ?? parsed;
+    if (parsed === undefined || version === undefined || !jsonRpcVersions.includes(version)) {
+      const served = jsonRpcVersions.join(', ');
+      const asked = raw ?? '(none, meaning 0.3)';
+      const error = new VersionNotSupportedError(
+        `A2A-Version ${asked} is not served by this interface; served: ${served}`,
+      );
+      return jsonRpcErrorResponse(id, error, '1.0', facts.headers);
+    }
+    try {
+      const context = callContext(facts, request, caller, { protocolVersion: version });
+      const outcome = await dispatcher.dispatch(body, context);
+      switch (outcome.kind) {
+        case 'none':
+          return new Response(null, { status: 204, headers: facts.headers });
+        case 'response':
+          return responseOf(outcome.body, facts);
+        case 'stream':
+          return await streamResponse(deps, facts, request, outcome.events, id, version);
+      }
+    } catch (error) {
+      return jsonRpcErrorResponse(id, error, version, facts.headers, facts.challenge);
+    }
+  };
+}

@@ -1,0 +1,114 @@
+import {
+  A2AError,
+  MethodNotFoundError,
+  METHODS,
+  type OperationName,
+  parseProtocolVersion,
+  type StreamResponse,
+  toA2AError,
+  VersionNotSupportedError,
+} from '@baton/protocol';
+import { sequenceOf } from '@baton/server';
+
+import {
+  type BindingDeps,
+  callContext,
+  callerOf,
+  type RequestFacts,
+  requestFacts,
+} from './binding-context.js';
+import { isJsonContentType, parseJson, readBody, unsupportedMediaTypeError } from './body.js';
+import { invokeOperation } from './handler-methods.js';
+import { jsonResponse, restErrorResponse } from './responses.js';
+import { restParams } from './rest-params.js';
+import { matchRestRoute } from './rest-routes.js';
+import { rawProtocolVersion } from './service-parameters.js';
+import { openEventStream, sseResponse } from './sse.js';
+
+function methodNotAllowed(allow: string[]): A2AError {
+  return new A2AError({
+    code: -32601,
+    reason: 'METHOD_NOT_FOUND',
+    message: `Method not allowed; use ${allow.join(', ')}`,
+    httpStatus: 405,
+    grpcStatus: 'UNIMPLEMENTED',
+  });
+}
+
+function checkVersion(request: Request): void {
+  const raw = rawProtocolVersion(request);
+  // The 1.0 routes fix the version; a header may confirm it but not ask for another one.
+  if (raw !== undefined && parseProtocolVersion(raw) !== '1.0') {
+    throw new VersionNotSupportedError(`A2A-Version ${raw} is not served by this interface (1.0)`);
+  }
+}
+
+async function readJsonBody(deps: BindingDeps, request: Request): Promise<unknown> {
+  const { bodyLimit, bodyTimeoutMs } = deps.options;
+  const text = await readBody(request, { maxBytes: bodyLimit, timeoutMs: bodyTimeoutMs });
+  // `:cancel` and `:subscribe` carry no meaningful body: an empty one is fine.
+  if (text.trim() === '') return undefined;
+  const contentType = request.headers.get('content-type');
+  if (!isJsonContentType(contentType)) throw unsupportedMediaTypeError(contentType);
+  return parseJson(text);
+}
+
+async function streamResponse(
+  deps: BindingDeps,
+  facts: RequestFacts,
+  request: Request,
+  stream: AsyncIterable<StreamResponse>,
+): Promise<Response> {
+  const { errorStatusVariant: variant, heartbeatMs } = deps.options;
+  // Read the first event before answering, so an early failure is a plain JSON error.
+  const opened = await openEventStream(stream, (item) => ({ id: sequenceOf(item), data: item }));
+  return sseResponse({
+    ...opened,
+    heartbeatMs,
+    requestSignal: request.signal,
+    abort: facts.abort,
+    errorData: (error) => toA2AError(error).toRestError(variant).body,
+    headers: facts.headers,
+  });
+}
+
+/**
+ * The HTTP+JSON (REST) 1.0 binding: matches `path` (below the REST base) against the method
+ * table's routes, builds canonical params from path, query and body, calls the handler, and
+ * answers JSON, SSE, or an AIP-193 error with the configured status table.
+ */
+export function createRestBinding(deps: BindingDeps) {
+  const { errorStatusVariant: variant } = deps.options;
+  return async (request: Request, path: string): Promise<Response> => {
+    const facts = await requestFacts(deps, request);
+    try {
+      const caller = await callerOf(deps, request);
+      checkVersion(request);
+      if (path === '/v1' || path.startsWith('/v1/')) {
+        throw new MethodNotFoundError('The 0.3 REST binding (/v1) is not served; use JSON-RPC 0.3');
+      }
+      const found = matchRestRoute(request.method, path);
+      if (found.kind === 'not-found') throw new MethodNotFoundError(`No A2A route for ${path}`);
+      if (found.kind === 'method-not-allowed') {
+        const response = restErrorResponse(methodNotAllowed(found.allow), variant, facts.headers);
+        response.headers.set('Allow', found.allow.join(', '));
+        return response;
+      }
+      const { match } = found;
+      const operation: OperationName = match.operation;
+      const body = request.method === 'POST' ? await readJsonBody(deps, request) : undefined;
+      const params = restParams(operation, match, new URL(request.url), body);
+      const context = callContext(facts, request, caller, {
+        tenant: match.tenant,
+        protocolVersion: '1.0',
+      });
+      const result = await invokeOperation(deps.handler, operation, params, context);
+      if (METHODS[operation].streaming) {
+        return await streamResponse(deps, facts, request, result as AsyncIterable<StreamResponse>);
+      }
+      return jsonResponse(result, 200, facts.headers);
+    } catch (error) {
+      return restErrorResponse(error, variant, facts.headers, facts.challenge);
+    }
+  };
+}

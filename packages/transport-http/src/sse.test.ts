@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatSseEvent, openEventStream, type SseEvent, sseResponse } from './sse.js';
+
+async function* items(count: number, failAt?: number) {
+  for (let i = 0; i < count; i++) {
+    if (i === failAt) throw new Error('boom');
+    yield i;
+  }
+}
+
+describe('formatSseEvent', () => {
+  it('writes an id line and one data line, even for text with line breaks', () => {
+    expect(formatSseEvent({ id: 3, data: { text: 'a\nb' } })).toBe(
+      'id: 3\ndata: {"text":"a\\nb"}\n\n',
+    );
+    expect(formatSseEvent({ data: 1 })).toBe('data: 1\n\n');
+  });
+});
+
+describe('sseResponse', () => {
+  it('streams every event, then sends an error event when the source throws', async () => {
+    const opened = await openEventStream(items(5, 2), (i) => ({ id: i + 1, data: { i } }));
+    const response = sseResponse({
+      ...opened,
+      heartbeatMs: 10_000,
+      abort: new AbortController(),
+      errorData: (error) => ({ error: (error as Error).message }),
+    });
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(await response.text()).toBe(
+      'id: 1\ndata: {"i":0}\n\nid: 2\ndata: {"i":1}\n\ndata: {"error":"boom"}\n\n',
+    );
+  });
+
+  it('rejects when the very first item fails, so it can be answered as plain JSON', async () => {
+    await expect(openEventStream(items(3, 0), (i) => ({ data: i }))).rejects.toThrow('boom');
+  });
+
+  it('aborts the producer and calls return() as soon as the reader cancels', async () => {
+    let returned = false;
+    const abort = new AbortController();
+    const source: AsyncIterable<SseEvent> = {
+      [Symbol.asyncIterator]: () => ({
+        next: () => new Promise(() => undefined),
+        return: async () => ((returned = true), { done: true, value: undefined }),
+      }),
+    };
+    const response = sseResponse({
+      first: { data: 'hello' },
+      events: source[Symbol.asyncIterator](),
+      heartbeatMs: 10_000,
+      abort,
+      errorData: () => null,
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(abort.signal.aborted).toBe(true);
+    expect(returned).toBe(true);
+  });
+
+  it('ends at once when the request signal aborts', async () => {
+    const request = new AbortController();
+    const abort = new AbortController();
+    const response = sseResponse({
+      first: { data: 'hello' },
+      events: { next: () => new Promise(() => undefined) },
+      heartbeatMs: 10_000,
+      requestSignal: request.signal,
+      abort,
+      errorData: () => null,
+    });
+    const text = response.text();
+    request.abort();
+    expect(await text).toBe('data: "hello"\n\n');
+    expect(abort.signal.aborted).toBe(true);
+  });
+
+  it('writes heartbeat comments at the configured interval', async () => {
+    const response = sseResponse({
+      events: {
+        next: () =>
+          new Promise((resolve) =>
+            setTimeout(() => resolve({ done: true, value: undefined }), 120),
+          ),
+      },
+      heartbeatMs: 25,
+      abort: new AbortController(),
+      errorData: () => null,
+    });
+    const text = await response.text();
+    expect(text.split(': heartbeat\n\n').length - 1).toBeGreaterThanOrEqual(3);
+  });
+});
