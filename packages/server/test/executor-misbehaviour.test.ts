@@ -216,3 +216,21 @@ describe('executor misbehaviour', () => {
     expect(statusText(stored?.task)).toMatch(/shut down/);
   });
 });
+
+describe('fire-and-forget writes', () => {
+  it('a refused write that nobody awaits is no unhandled rejection', async () => {
+    const handler = handlerWith({
+      async execute(_context, events) {
+        await events.complete();
+        void events.working();
+        void events.addArtifact({ parts: [] });
+        void events.addMessage({ taskId: 'elsewhere', parts: [{ text: 'x' }] } as never);
+        void events.reply('late');
+      },
+    });
+    const { task } = await handler.sendMessage({ message: userMessage('x') });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(task?.status.state).toBe('TASK_STATE_COMPLETED');
+    await handler.close();
+  });
+});

@@ -9,7 +9,7 @@ import {
 import { type EventLog } from '../event-log.js';
 import { type ServerCore } from '../runtime/core.js';
 import { type Run } from '../runtime/run.js';
-import { endsStream, settlesTask } from '../stream/settles.js';
+import { settlesTask } from '../stream/settles.js';
 import { type StreamStart } from '../stream/task-event-stream.js';
 import { TaskFollower } from '../stream/task-follower.js';
 import { withSequence } from '../task-event.js';
@@ -125,5 +125,3 @@ export async function prepareRunStream(
 export function isLoggedMessage(event: StreamResponse): boolean {
   return event.message !== undefined;
 }
-
-export { endsStream };

@@ -16,6 +16,7 @@ import {
   type TaskEvents,
 } from '../agent-executor.js';
 import { checkEventContent } from '../event-validation.js';
+import { errorMessage } from '../logger.js';
 import { toAgentMessage } from '../message-input.js';
 import { type ServerCore } from './core.js';
 import { type Run } from './run.js';
@@ -56,7 +57,27 @@ export class RunEvents implements TaskEvents {
     this.#closedReason ??= reason;
   }
 
-  async reply(input: MessageInput): Promise<void> {
+  reply(input: MessageInput): Promise<void> {
+    return this.#handled(this.#reply(input));
+  }
+
+  setStatus(state: TaskState, message?: MessageInput, metadata?: JsonObject): Promise<void> {
+    return this.#handled(this.#setStatus(state, message, metadata));
+  }
+
+  addArtifact(artifact: ArtifactInput, options: ArtifactChunkOptions = {}): Promise<string> {
+    return this.#handled(this.#addArtifact(artifact, options));
+  }
+
+  addMessage(message: MessageInput): Promise<void> {
+    return this.#handled(this.#addMessage(message));
+  }
+
+  async #addMessage(message: MessageInput): Promise<void> {
+    await this.#write({ message: this.#message(message) });
+  }
+
+  async #reply(input: MessageInput): Promise<void> {
     const message = toAgentMessage(input, { contextId: this.contextId, newId: this.#core.newId });
     const checked = parseProtocol(MessageSchema, message);
     if (!checked.success) {
@@ -79,7 +100,7 @@ export class RunEvents implements TaskEvents {
     });
   }
 
-  async setStatus(state: TaskState, message?: MessageInput, metadata?: JsonObject): Promise<void> {
+  async #setStatus(state: TaskState, message?: MessageInput, metadata?: JsonObject): Promise<void> {
     const status = {
       state,
       timestamp: nowTimestamp(),
@@ -89,7 +110,7 @@ export class RunEvents implements TaskEvents {
     await this.#write({ statusUpdate: metadata ? { ...statusUpdate, metadata } : statusUpdate });
   }
 
-  async addArtifact(artifact: ArtifactInput, options: ArtifactChunkOptions = {}): Promise<string> {
+  async #addArtifact(artifact: ArtifactInput, options: ArtifactChunkOptions): Promise<string> {
     const artifactId = artifact.artifactId || this.#core.newId();
     await this.#write({
       artifactUpdate: {
@@ -102,10 +123,6 @@ export class RunEvents implements TaskEvents {
       },
     });
     return artifactId;
-  }
-
-  async addMessage(message: MessageInput): Promise<void> {
-    await this.#write({ message: this.#message(message) });
   }
 
   working(message?: MessageInput): Promise<void> {
@@ -147,6 +164,21 @@ export class RunEvents implements TaskEvents {
       if (this.#run.replied) throw this.#refuse('No task events are allowed after a direct reply');
       await this.#writer.append(event, true);
     });
+  }
+
+  /**
+   * Marks a write's promise as handled, so an executor that fires and forgets a refused write
+   * gets a log line instead of an unhandled rejection that could end the process. Callers that
+   * await still see the rejection.
+   */
+  #handled<T>(promise: Promise<T>): Promise<T> {
+    promise.catch((error: unknown) => {
+      this.#core.logger.debug('an executor write was refused', {
+        taskId: this.taskId,
+        error: errorMessage(error),
+      });
+    });
+    return promise;
   }
 
   #checkOpen(): void {

@@ -163,4 +163,57 @@ describe('versioning at dispatch', () => {
     });
     expect(body(result)).toMatchObject({ id: 3, error: { code: -32001 } });
   });
+
+  it('an error after the stream opened is the last stream item, in the dialect of the method', async () => {
+    const executor = scenarioExecutor();
+    const local = handlerWith(executor);
+    const rpc = createJsonRpcDispatcher(local);
+    const { task } = await local.sendMessage({
+      message: userMessage('wait'),
+      configuration: { returnImmediately: true },
+    });
+    const result = await rpc.dispatch({
+      jsonrpc: '2.0',
+      id: 'late',
+      method: 'SendStreamingMessage',
+      params: { message: userMessage('queued', { taskId: task!.id }) },
+    });
+    if (result.kind !== 'stream') throw new Error('expected a stream');
+    const items = collect(result.events);
+    executor.release();
+    const last = (await items).at(-1)!.body as {
+      id: unknown;
+      error?: { code: number; data: unknown[] };
+    };
+    expect(last.id).toBe('late');
+    expect(last.error?.code).toBe(-32004);
+    expect(last.error?.data[0]).toMatchObject({ reason: 'UNSUPPORTED_OPERATION' });
+    await local.close();
+  });
+
+  it('0.3 tasks/pushNotificationConfig/get with only the task id answers its first config', async () => {
+    const { task } = await handler.sendMessage({ message: userMessage('input') });
+    await handler.createTaskPushNotificationConfig({
+      taskId: task!.id,
+      id: 'first',
+      url: 'https://hooks.example.com/1',
+    });
+    await handler.createTaskPushNotificationConfig({
+      taskId: task!.id,
+      id: 'second',
+      url: 'https://hooks.example.com/2',
+    });
+    const res = body(
+      await dispatcher.dispatch({
+        jsonrpc: '2.0',
+        id: 4,
+        method: 'tasks/pushNotificationConfig/get',
+        params: { id: task!.id },
+      }),
+    );
+    expect(res.result).toMatchObject({
+      taskId: task!.id,
+      pushNotificationConfig: { id: 'first', url: 'https://hooks.example.com/1' },
+    });
+  });
 });
