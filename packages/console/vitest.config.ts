@@ -1,0 +1,16 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+
+import shared from '../../vitest.shared.js';
+
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 120_000,
+      // The browser tests share one Chromium and one built front end: keep files in sequence.
+      fileParallelism: false,
+    },
+  }),
+);
