@@ -98,9 +98,15 @@ export function checkMessageBounds(message: Message, limits: ServerLimits): void
   }
 }
 
-/** Checks an artifact (after merging chunks) against `maxArtifactBytes`. */
-export function checkArtifactBounds(artifact: Artifact, limits: ServerLimits): void {
-  const size = jsonByteLength(artifact);
+/**
+ * Checks an artifact's size (after merging chunks) against `maxArtifactBytes`; `size` defaults
+ * to measuring the artifact.
+ */
+export function checkArtifactBounds(
+  artifact: Artifact,
+  limits: ServerLimits,
+  size = jsonByteLength(artifact),
+): void {
   if (size > limits.maxArtifactBytes) {
     throw new InvalidAgentResponseError(
       `Artifact ${artifact.artifactId} would be ${size} bytes as JSON; the limit is ${limits.maxArtifactBytes}`,

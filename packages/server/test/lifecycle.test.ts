@@ -84,19 +84,49 @@ describe('task lifecycle', () => {
     await handler.close({ graceMs: 10 });
   });
 
-  it('a streamed continuation starts with the task snapshot', async () => {
+  it('a streamed continuation starts with the task snapshot, working again', async () => {
     const handler = handlerWith(scenarioExecutor());
     const { task } = await handler.sendMessage({ message: userMessage('input') });
     const items = await collect(
       await handler.sendStreamingMessage({ message: userMessage('blue', { taskId: task!.id }) }),
     );
     expect(items.map(kindOf)).toEqual([
-      'task:TASK_STATE_INPUT_REQUIRED',
+      'task:TASK_STATE_WORKING',
       'artifact',
       'status:TASK_STATE_COMPLETED',
     ]);
     expect(items[0]?.task?.history?.map(textOf).at(-1)).toBe('blue');
     await handler.close();
+  });
+
+  it('an answer to an interrupted task that the executor ignores still settles', async () => {
+    let calls = 0;
+    const executor: AgentExecutor = {
+      async execute(_context, events) {
+        if (calls++ === 0) await events.requireInput('which one?');
+      },
+    };
+    for (const onUnfinished of ['fail', 'input-required'] as const) {
+      const handler = handlerWith(executor, { onUnfinished });
+      calls = 0;
+      const { task } = await handler.sendMessage({ message: userMessage('start') });
+      const answer = await handler.sendMessage({ message: userMessage('a', { taskId: task!.id }) });
+      expect(answer.task?.status.state).toBe(
+        onUnfinished === 'fail' ? 'TASK_STATE_FAILED' : 'TASK_STATE_INPUT_REQUIRED',
+      );
+      const streaming = handler.sendStreamingMessage({
+        message: userMessage('b', { taskId: task!.id }),
+      });
+      if (onUnfinished === 'input-required') {
+        expect((await collect(await streaming)).map(kindOf)).toEqual([
+          'task:TASK_STATE_WORKING',
+          'status:TASK_STATE_INPUT_REQUIRED',
+        ]);
+      } else {
+        expect((await errorOf(streaming)).code).toBe(-32004);
+      }
+      await handler.close();
+    }
   });
 
   it('gives the executor its conversation, direct replies included', async () => {

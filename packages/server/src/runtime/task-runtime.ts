@@ -1,6 +1,8 @@
 import {
+  isInterruptedState,
   isTerminalState,
   type JsonObject,
+  nowTimestamp,
   TaskNotFoundError,
   toA2AError,
   UnsupportedOperationError,
@@ -187,7 +189,11 @@ export class TaskRuntime {
         const { state } = stored.task.status;
         if (isTerminalState(state)) throw terminalTaskError(this.taskId, state);
         run.taskBefore = stored.task;
-        return (await this.writer.append({ message: run.init.message }, false)).record.seq;
+        const logged = await this.writer.append({ message: run.init.message }, false);
+        // The answer ends the interruption: the task works again, so that a run which writes
+        // nothing still meets the end-of-run rules and waiters see a fresh settling event.
+        if (isInterruptedState(state)) await this.#resume();
+        return logged.record.seq;
       });
     } catch (error) {
       run.drop(toA2AError(error));
@@ -197,6 +203,16 @@ export class TaskRuntime {
     run.started.resolve(seq);
     run.outcome.resolve({ kind: 'task' });
     return true;
+  }
+
+  /** Moves an interrupted task back to WORKING when a message answers it. */
+  async #resume(): Promise<void> {
+    const statusUpdate = {
+      taskId: this.taskId,
+      contextId: this.writer.contextId,
+      status: { state: 'TASK_STATE_WORKING' as const, timestamp: nowTimestamp() },
+    };
+    await this.writer.append({ statusUpdate }, false);
   }
 
   /** Calls `execute`, turning a sync throw into a rejection; stops waiting when abandoned. */

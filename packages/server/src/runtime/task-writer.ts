@@ -3,13 +3,14 @@ import {
   nowTimestamp,
   type StreamResponse,
   type Task,
+  type TaskArtifactUpdateEvent,
   type TaskPushNotificationConfig,
   type TaskState,
 } from '@baton/protocol';
 
 import { type AppendResult, type TaskReducer } from '../event-log.js';
 import { checkEventApplies } from '../event-validation.js';
-import { checkArtifactBounds } from '../limits.js';
+import { checkArtifactBounds, jsonByteLength } from '../limits.js';
 import { errorMessage } from '../logger.js';
 import { applyTaskEvent } from '../task-reducer.js';
 import { type TaskOwnership } from '../task-scope.js';
@@ -51,6 +52,9 @@ export class TaskWriter {
   #pending = 0;
   #state: TaskState | undefined;
   readonly #reduce: TaskReducer;
+  /** JSON sizes of artifacts written through this writer, by artifact id. */
+  readonly #artifactSizes = new Map<string, number>();
+  #pendingSize: [string, number] | undefined;
 
   constructor(core: ServerCore, init: TaskWriterInit) {
     this.#core = core;
@@ -63,12 +67,29 @@ export class TaskWriter {
     this.#reduce = (current, event) => {
       checkEventApplies(current.task, event);
       const next = applyTaskEvent(current.task, event, { maxHistory });
-      const id = event.artifactUpdate?.artifact.artifactId;
-      const artifact =
-        id === undefined ? undefined : next.artifacts?.find((a) => a.artifactId === id);
-      if (artifact) checkArtifactBounds(artifact, core.limits);
+      const update = event.artifactUpdate;
+      if (update) this.#checkArtifact(next, update);
       return next;
     };
+  }
+
+  /**
+   * Bounds the artifact an update produced. Sizes of appended chunks are added to the size known
+   * from this writer's earlier writes, so streaming many chunks stays linear; an artifact seen
+   * for the first time here is measured whole. The new size is kept once the append succeeds.
+   */
+  #checkArtifact(next: Task, update: TaskArtifactUpdateEvent): void {
+    const { artifactId } = update.artifact;
+    const artifact = next.artifacts?.find((a) => a.artifactId === artifactId);
+    if (!artifact) return;
+    const known = this.#artifactSizes.get(artifactId);
+    const merged = update.append === true && artifact !== update.artifact;
+    const size =
+      merged && known !== undefined
+        ? known + jsonByteLength(update.artifact.parts)
+        : jsonByteLength(artifact);
+    checkArtifactBounds(artifact, this.#core.limits, size);
+    this.#pendingSize = [artifactId, size];
   }
 
   /** Whether the task exists in the store. */
@@ -120,7 +141,11 @@ export class TaskWriter {
    */
   async append(event: StreamResponse, conversation: boolean): Promise<AppendResult> {
     await this.ensureCreated();
+    this.#pendingSize = undefined;
     const result = await this.#core.store.events.append(this.taskId, event, this.#reduce);
+    // The reducer (called by the store) set it; the compiler cannot see that.
+    const pending = this.#pendingSize as [string, number] | undefined;
+    if (pending) this.#artifactSizes.set(pending[0], pending[1]);
     this.#state = result.task.task.status.state;
     if (!event.message) this.#core.notifyPush(this.taskId, result.record.event);
     const message = event.message ?? event.statusUpdate?.status.message;

@@ -133,8 +133,9 @@ describe.each(TARGET_NAMES)('push MUSTs via %s', (name) => {
     const taskId = task!.id;
     await target.call('CreateTaskPushNotificationConfig', { taskId, id: 'h', url });
     await target.call('SendMessage', { message: userMessage('a', { taskId }) });
-    await until(() => deliveries.length === 2);
+    await until(() => deliveries.length === 3);
     expect(deliveries.map((d) => Object.keys(d.body as object)[0])).toEqual([
+      'statusUpdate',
       'artifactUpdate',
       'statusUpdate',
     ]);
@@ -142,6 +143,6 @@ describe.each(TARGET_NAMES)('push MUSTs via %s', (name) => {
     const second = await target.call('SendMessage', { message: userMessage('input') });
     await target.call('SendMessage', { message: userMessage('b', { taskId: second.task!.id }) });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(deliveries).toHaveLength(2);
+    expect(deliveries).toHaveLength(3);
   });
 });
