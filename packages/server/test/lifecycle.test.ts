@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { type AgentExecutor, type RequestContext } from '../src/index.js';
 import {
+  card,
   collect,
   gate,
   handlerWith,
@@ -196,6 +197,24 @@ describe('task lifecycle', () => {
     expect(result.status.state).toBe('TASK_STATE_CANCELED');
     expect(result.status.message?.parts[0]?.text).toBe('The task was canceled.');
     await Promise.all([handler.close(), hanging.close()]);
+  });
+
+  it('activates the requested extensions the card declares, ignoring the others', async () => {
+    const declared = 'https://example.com/ext/citations/v1';
+    let seen: readonly string[] = [];
+    const handler = handlerWith(
+      {
+        execute: async (context, events) =>
+          void ((seen = context.extensions), await events.complete()),
+      },
+      { agentCard: card({ capabilities: { extensions: [{ uri: declared }] } }) },
+    );
+    await handler.sendMessage(
+      { message: userMessage('x') },
+      { requestedExtensions: [declared, 'https://example.com/unknown/v1'] },
+    );
+    expect(seen).toEqual([declared]);
+    await handler.close();
   });
 
   it('close() is idempotent, refuses new work and ends open streams cleanly', async () => {
