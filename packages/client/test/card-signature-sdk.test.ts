@@ -33,7 +33,7 @@ describe('signatures from the @a2a-js/sdk signer', () => {
     const keys = (await crypto.subtle.generateKey(params, true, [
       'sign',
       'verify',
-    ])) as CryptoKeyPair;
+    ]));
     const sign = generateAgentCardSignature(keys.privateKey, { alg, kid: 'sdk-key', typ: 'JOSE' });
     const signed: unknown = JSON.parse(JSON.stringify(await sign(card as never)));
     const jwk = { ...(await crypto.subtle.exportKey('jwk', keys.publicKey)), kid: 'sdk-key' };
