@@ -1,0 +1,100 @@
+import { type Message } from '@baton/protocol';
+import {
+  type MessageStore,
+  type StoredMessage,
+  type TaskOwnership,
+  type TaskScope,
+} from '@baton/server';
+
+import { type SqliteContext } from './sqlite-context.js';
+
+interface MessageRow {
+  position: number;
+  task_id: string | null;
+  message: string;
+  timestamp: string;
+}
+
+/**
+ * Conversations of the SQLite store. A context belongs to a tenant; its positions count every
+ * message of the context, whoever owns it, from a per-context counter (so a position is never
+ * handed out twice), and a caller scoped to one owner sees only that owner's messages.
+ */
+export class SqliteMessageStore implements MessageStore {
+  readonly #context: SqliteContext;
+  readonly #appendTransaction;
+
+  constructor(context: SqliteContext) {
+    this.#context = context;
+    this.#appendTransaction = context.db.transaction(this.#append.bind(this));
+  }
+
+  async append(
+    ownership: TaskOwnership,
+    contextId: string,
+    message: Message,
+  ): Promise<StoredMessage> {
+    return this.#appendTransaction.immediate(ownership, contextId, message);
+  }
+
+  async list(
+    scope: TaskScope,
+    contextId: string,
+    options: { afterPosition?: number; limit?: number } = {},
+  ): Promise<StoredMessage[]> {
+    const after = options.afterPosition ?? 0;
+    const limit = Math.max(0, Math.floor(options.limit ?? this.#context.readLimit));
+    const base =
+      'SELECT position, task_id, message, timestamp FROM messages ' +
+      'WHERE tenant = ? AND context_id = ? AND position > ?';
+    const rows = (
+      scope.owner === undefined
+        ? this.#context
+            .statement(`${base} ORDER BY position LIMIT ?`)
+            .all(scope.tenant, contextId, after, limit)
+        : this.#context
+            .statement(`${base} AND owner = ? ORDER BY position LIMIT ?`)
+            .all(scope.tenant, contextId, after, scope.owner, limit)
+    ) as MessageRow[];
+    return rows.map((row) => ({
+      message: JSON.parse(row.message) as Message,
+      contextId,
+      taskId: row.task_id ?? undefined,
+      position: row.position,
+      timestamp: row.timestamp,
+    }));
+  }
+
+  #append(ownership: TaskOwnership, contextId: string, message: Message): StoredMessage {
+    const { position } = this.#context
+      .statement(
+        'INSERT INTO contexts (tenant, context_id, last_position) VALUES (?, ?, 1) ' +
+          'ON CONFLICT (tenant, context_id) DO UPDATE SET last_position = last_position + 1 ' +
+          'RETURNING last_position AS position',
+      )
+      .get(ownership.tenant, contextId) as { position: number };
+    const timestamp = this.#context.timestamp();
+    const json = JSON.stringify(message);
+    this.#context
+      .statement(
+        'INSERT INTO messages (tenant, context_id, position, owner, task_id, message, timestamp) ' +
+          'VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        ownership.tenant,
+        contextId,
+        position,
+        ownership.owner,
+        message.taskId ?? null,
+        json,
+        timestamp,
+      );
+    return {
+      message: JSON.parse(json) as Message,
+      contextId,
+      taskId: message.taskId,
+      position,
+      timestamp,
+    };
+  }
+}

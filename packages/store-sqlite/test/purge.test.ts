@@ -1,0 +1,50 @@
+import { InvalidParamsError } from '@baton/protocol';
+import { makeMessage, makeTask, replaceStatusReducer, statusEvent } from '@baton/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+
+import { createSqliteStore } from '../src/index.js';
+
+describe('purge', () => {
+  it('removes old terminal tasks with events, messages, push configs and search rows', async () => {
+    let now = Date.UTC(2030, 0, 1);
+    const store = createSqliteStore({ path: ':memory:', now: () => new Date(now) });
+    const scope = { tenant: 't', owner: 'o' };
+    const contextId = 'ctx-shared';
+    const old = makeTask({ contextId, history: [makeMessage('searchable old words')] });
+    const lone = makeTask({ contextId: 'ctx-lone' });
+    const active = makeTask({ contextId, history: [makeMessage('searchable active words')] });
+    for (const task of [old, lone, active]) {
+      await store.events.create(scope, task);
+      await store.messages.append(scope, task.contextId!, makeMessage('m', { taskId: task.id }));
+      await store.pushConfigs.put({ taskId: task.id, id: 'hook', url: 'https://example.com/h' });
+    }
+    for (const task of [old, lone]) {
+      await store.events.append(
+        task.id,
+        statusEvent(task, 'TASK_STATE_FAILED'),
+        replaceStatusReducer,
+      );
+    }
+    const listener = vi.fn();
+    store.events.subscribe(old.id, listener);
+    now += 60_000;
+    const count = (table: string) =>
+      (store.database.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect([count('tasks'), count('task_events'), count('task_text')]).toEqual([3, 5, 2]);
+
+    expect(await store.tasks.purge(new Date(now).toISOString())).toBe(2);
+    expect([count('tasks'), count('task_events'), count('push_configs')]).toEqual([1, 1, 1]);
+    expect(count('task_text')).toBe(1);
+    expect(await store.tasks.list(scope, { pageSize: 10, text: 'searchable' })).toMatchObject({
+      tasks: [{ task: { id: active.id } }],
+      totalSize: 1,
+    });
+    expect((await store.messages.list(scope, contextId)).map((m) => m.taskId)).toEqual([active.id]);
+    // A conversation left empty starts again from 1; a live one keeps counting.
+    expect((await store.messages.append(scope, 'ctx-lone', makeMessage('x'))).position).toBe(1);
+    expect((await store.messages.append(scope, contextId, makeMessage('y'))).position).toBe(3);
+    await expect(store.tasks.purge('not a time')).rejects.toSatisfy(InvalidParamsError.isInstance);
+    expect(await store.tasks.purge(new Date(now).toISOString())).toBe(0);
+    await store.close();
+  });
+});
