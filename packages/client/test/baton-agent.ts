@@ -1,7 +1,7 @@
 // Baton's own server core and HTTP transport, served on 127.0.0.1:0 through a node:http server
 // whose sockets the test can destroy from the server side.
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo, type Socket } from 'node:net';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { type AddressInfo } from 'node:net';
 
 import { type AgentCard } from '@baton/protocol';
 import { type AgentExecutor, createRequestHandler, silentLogger } from '@baton/server';
@@ -70,6 +70,8 @@ export interface BatonAgent {
   baseUrl: string;
   /** Destroys every socket currently serving a stream, from the server side. */
   dropStreams(): number;
+  /** Streams whose connection is still open on the server side. */
+  openStreams(): number;
   close(): Promise<void>;
 }
 
@@ -83,21 +85,22 @@ export async function startBatonAgent(): Promise<BatonAgent> {
   });
   const app = createA2AHono(handler);
   const listener = getRequestListener((request: Request) => app.fetch(request));
-  const streamSockets = new Set<Socket>();
+  const streams = new Set<ServerResponse>();
   const server: Server = createServer((req, res) => {
     if ((req.headers.accept ?? '').includes('text/event-stream')) {
-      streamSockets.add(req.socket);
-      req.socket.once('close', () => streamSockets.delete(req.socket));
+      streams.add(res);
+      res.once('close', () => streams.delete(res));
     }
     void listener(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    openStreams: () => streams.size,
     dropStreams() {
-      const count = streamSockets.size;
-      for (const socket of streamSockets) socket.destroy();
-      streamSockets.clear();
+      const count = streams.size;
+      for (const res of streams) res.socket?.destroy();
+      streams.clear();
       return count;
     },
     async close() {

@@ -30,10 +30,7 @@ describe('signatures from the @a2a-js/sdk signer', () => {
       },
     ],
   ] as const)('verifies an %s signature and rejects the card once changed', async (alg, params) => {
-    const keys = (await crypto.subtle.generateKey(params, true, [
-      'sign',
-      'verify',
-    ]));
+    const keys = await crypto.subtle.generateKey(params, true, ['sign', 'verify']);
     const sign = generateAgentCardSignature(keys.privateKey, { alg, kid: 'sdk-key', typ: 'JOSE' });
     const signed: unknown = JSON.parse(JSON.stringify(await sign(card as never)));
     const jwk = { ...(await crypto.subtle.exportKey('jwk', keys.publicKey)), kid: 'sdk-key' };

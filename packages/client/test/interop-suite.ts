@@ -1,6 +1,6 @@
 // The operations every A2A agent must answer the same way, run by the client against a real
 // server over one binding and version. Used for the @a2a-js/sdk agent and for Baton's own server.
-import { type StreamResponse, TaskNotFoundError } from '@baton/protocol';
+import { A2AError, type StreamResponse, TaskNotFoundError } from '@baton/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -19,6 +19,8 @@ import {
 export interface AgentUnderTest {
   baseUrl: string;
   dropStreams(): number;
+  /** Streams whose connection is still open on the server side. */
+  openStreams(): number;
   close(): Promise<void>;
 }
 
@@ -151,6 +153,21 @@ export function interopSuite(server: string, start: (mode: Mode) => Promise<Agen
       expect(after.configs).toEqual([]);
     });
 
+    it('reports the extended card as unsupported when the card does not declare it', async () => {
+      const error = await client.getExtendedAgentCard().catch((e: unknown) => e);
+      expect(A2AError.isInstance(error) && `${error.name} ${error.code}`).toBe(
+        'UnsupportedOperationError -32004',
+      );
+    });
+
+    it('closes the connection at once when the caller breaks out of a stream', async () => {
+      for await (const event of client.sendStreamingMessage({ message: userMessage('wait') })) {
+        expect(event.task).toBeDefined();
+        break;
+      }
+      await expect.poll(() => agent.openStreams(), { timeout: 2000, interval: 20 }).toBe(0);
+    });
+
     it('follows input-required with sendAndWait', async () => {
       const asked: string[] = [];
       const result = await client.sendAndWait('ask', {
@@ -177,7 +194,7 @@ export function interopSuite(server: string, start: (mode: Mode) => Promise<Agen
         if (event.artifactUpdate?.artifact.parts[0]?.text === 'c2;' && dropped === 0)
           dropped = agent.dropStreams();
       }
-      expect(dropped).toBeGreaterThan(0);
+      expect(dropped).toBe(1);
       const tracker = new TaskTracker();
       for (const event of events) tracker.apply(event);
       expect(tracker.task?.status.state).toBe('TASK_STATE_COMPLETED');

@@ -1,7 +1,8 @@
 // An agent built with the official A2A JavaScript SDK, served with its own express setup on
 // 127.0.0.1:0: a real foreign implementation for interop tests. `legacy: true` turns on the SDK's
 // 0.3 compatibility layer and declares 0.3 interfaces next to the 1.0 ones.
-import { type AddressInfo, type Socket } from 'node:net';
+import { type ServerResponse } from 'node:http';
+import { type AddressInfo } from 'node:net';
 
 import {
   AgentEvent,
@@ -168,17 +169,19 @@ export interface SdkAgent {
   baseUrl: string;
   /** Destroys every socket currently serving a stream, from the server side. */
   dropStreams(): number;
+  /** Streams whose connection is still open on the server side. */
+  openStreams(): number;
   close(): Promise<void>;
 }
 
 /** Starts the SDK agent on 127.0.0.1:0. */
 export async function startSdkAgent(options: { legacy: boolean }): Promise<SdkAgent> {
   const app = express();
-  const streamSockets = new Set<Socket>();
-  app.use((req, _res, next) => {
+  const streams = new Set<ServerResponse>();
+  app.use((req, res, next) => {
     if ((req.headers.accept ?? '').includes('text/event-stream')) {
-      streamSockets.add(req.socket);
-      req.socket.once('close', () => streamSockets.delete(req.socket));
+      streams.add(res);
+      res.once('close', () => streams.delete(res));
     }
     next();
   });
@@ -277,10 +280,11 @@ export async function startSdkAgent(options: { legacy: boolean }): Promise<SdkAg
   );
   return {
     baseUrl,
+    openStreams: () => streams.size,
     dropStreams() {
-      const count = streamSockets.size;
-      for (const socket of streamSockets) socket.destroy();
-      streamSockets.clear();
+      const count = streams.size;
+      for (const res of streams) res.socket?.destroy();
+      streams.clear();
       return count;
     },
     close: () =>
