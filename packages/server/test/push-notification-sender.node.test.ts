@@ -4,7 +4,7 @@ import { type AddressInfo } from 'node:net';
 import { type StreamResponse } from '@baton/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { PushNotificationSender } from './push-notification-sender.js';
+import { PushNotificationSender } from '../src/push/push-notification-sender.js';
 
 interface Received {
   method: string | undefined;
