@@ -228,8 +228,6 @@ export {
 export {
   type CancelTaskRequest,
   CancelTaskRequestSchema,
-  type CreateTaskPushNotificationConfigRequest,
-  CreateTaskPushNotificationConfigRequestSchema,
   DEFAULT_PAGE_SIZE,
   type DeleteTaskPushNotificationConfigRequest,
   DeleteTaskPushNotificationConfigRequestSchema,
@@ -283,6 +281,8 @@ export {
 export {
   type AuthenticationInfo,
   AuthenticationInfoSchema,
+  type CreateTaskPushNotificationConfigRequest,
+  CreateTaskPushNotificationConfigRequestSchema,
   type TaskPushNotificationConfig,
   TaskPushNotificationConfigSchema,
 } from './push-config.js';

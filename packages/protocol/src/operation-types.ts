@@ -5,8 +5,6 @@ import { type OperationName } from './methods.js';
 import {
   type CancelTaskRequest,
   CancelTaskRequestSchema,
-  type CreateTaskPushNotificationConfigRequest,
-  CreateTaskPushNotificationConfigRequestSchema,
   type DeleteTaskPushNotificationConfigRequest,
   DeleteTaskPushNotificationConfigRequestSchema,
   type Empty,
@@ -32,6 +30,8 @@ import {
   SubscribeToTaskRequestSchema,
 } from './operations.js';
 import {
+  type CreateTaskPushNotificationConfigRequest,
+  CreateTaskPushNotificationConfigRequestSchema,
   type TaskPushNotificationConfig,
   TaskPushNotificationConfigSchema,
 } from './push-config.js';

@@ -142,17 +142,6 @@ export const SubscribeToTaskRequestSchema = protoMessage({
 /** Params of SubscribeToTask (spec §3.1.6). */
 export type SubscribeToTaskRequest = z.infer<typeof SubscribeToTaskRequestSchema>;
 
-/** Params of CreateTaskPushNotificationConfig: the config itself, task id required (§3.1.7). */
-export const CreateTaskPushNotificationConfigRequestSchema =
-  TaskPushNotificationConfigSchema.superRefine((config, ctx) => {
-    if (!config.taskId)
-      ctx.addIssue({ code: 'custom', path: ['taskId'], message: 'taskId is required' });
-  }) as unknown as z.ZodType<CreateTaskPushNotificationConfigRequest, unknown>;
-/** Params of CreateTaskPushNotificationConfig (spec §3.1.7). */
-export type CreateTaskPushNotificationConfigRequest = TaskPushNotificationConfig & {
-  taskId: string;
-};
-
 /** Params of GetTaskPushNotificationConfig (spec §3.1.8). */
 export const GetTaskPushNotificationConfigRequestSchema = protoMessage({
   tenant: z.string().optional(),
@@ -194,7 +183,10 @@ export const DeleteTaskPushNotificationConfigRequestSchema =
 export type DeleteTaskPushNotificationConfigRequest = GetTaskPushNotificationConfigRequest;
 
 /** Params of GetExtendedAgentCard; may be omitted entirely (spec §3.1.11). */
-export const GetExtendedAgentCardRequestSchema = protoMessage({ tenant: z.string().optional() });
+export const GetExtendedAgentCardRequestSchema = z.preprocess(
+  (input) => input ?? {},
+  protoMessage({ tenant: z.string().optional() }),
+);
 /** Params of GetExtendedAgentCard (spec §3.1.11). */
 export type GetExtendedAgentCardRequest = z.infer<typeof GetExtendedAgentCardRequestSchema>;
 

@@ -53,7 +53,7 @@ export function protoEnum<const Names extends readonly [string, ...string[]]>(na
   return z.preprocess(
     (input) => (typeof input === 'number' ? (byNumber.get(input) ?? input) : input),
     z.enum(names),
-  ) as unknown as z.ZodEnum<{ [K in Names[number]]: K }>;
+  ) as unknown as z.ZodType<Names[number], unknown>;
 }
 
 const INT32_MIN = -2147483648;
@@ -74,7 +74,28 @@ export const timestamp = z
     message: 'must be an ISO 8601 timestamp such as 2025-10-28T10:30:00.000Z',
     abort: true,
   })
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a valid date and time');
+  .refine(isRealDateTime, 'must be a valid date and time');
+
+function isRealDateTime(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const hour = Number(value.slice(11, 13));
+  const minute = Number(value.slice(14, 16));
+  const second = Number(value.slice(17, 19));
+  // Date.parse rolls Feb 30 over to Mar 2; protobuf's parser rejects dates that do not exist.
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 60 &&
+    !Number.isNaN(Date.parse(value))
+  );
+}
 
 /** Proto `bytes` in JSON: standard or URL-safe base64. */
 export const base64 = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64 encoded bytes');

@@ -15,15 +15,19 @@ export interface AuthenticationInfo {
   credentials?: string | undefined;
 }
 
-/** Where and how to deliver push notifications for a task (spec §4.3.2). */
-export const TaskPushNotificationConfigSchema = protoMessage({
+const pushConfigShape = {
   tenant: z.string().optional(),
   id: z.string().optional(),
   taskId: z.string().optional(),
   url: z.string().min(1, 'must not be empty'),
   token: z.string().optional(),
   authentication: AuthenticationInfoSchema.optional(),
-}) as unknown as z.ZodType<TaskPushNotificationConfig, unknown>;
+};
+
+/** Where and how to deliver push notifications for a task (spec §4.3.2). */
+export const TaskPushNotificationConfigSchema = protoMessage(
+  pushConfigShape,
+) as unknown as z.ZodType<TaskPushNotificationConfig, unknown>;
 
 /** Where and how to deliver push notifications for a task (spec §4.3.2). */
 export interface TaskPushNotificationConfig {
@@ -36,3 +40,13 @@ export interface TaskPushNotificationConfig {
   token?: string | undefined;
   authentication?: AuthenticationInfo | undefined;
 }
+
+/** Params of CreateTaskPushNotificationConfig: the config itself, task id required (§3.1.7). */
+export const CreateTaskPushNotificationConfigRequestSchema = protoMessage({
+  ...pushConfigShape,
+  taskId: requiredString,
+}) as unknown as z.ZodType<CreateTaskPushNotificationConfigRequest, unknown>;
+/** Params of CreateTaskPushNotificationConfig (spec §3.1.7). */
+export type CreateTaskPushNotificationConfigRequest = TaskPushNotificationConfig & {
+  taskId: string;
+};

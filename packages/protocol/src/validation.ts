@@ -31,7 +31,12 @@ export function toFieldViolations(error: z.ZodError, prefix?: string): FieldViol
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if (issue.code === 'invalid_type') {
+    // `input` is only reported when parsing with `reportInput`; fall back to zod's message.
+    const missing =
+      'input' in issue ? issue.input === undefined : issue.message.endsWith('received undefined');
+    if (missing) return 'is required';
+  }
   return issue.message;
 }
 
@@ -46,7 +51,7 @@ export function parseProtocol<T>(
   value: unknown,
   prefix?: string,
 ): ParseResult<T> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { success: true, data: result.data };
   return { success: false, violations: toFieldViolations(result.error, prefix) };
 }
