@@ -219,6 +219,40 @@ describe('A2AClient', () => {
     expect(resumed.headers.get('A2A-Extensions')).toContain(BATON_URIS.resumableStreams);
   });
 
+  it('without event ids, falls back to GetTask when the task ended during the gap', async () => {
+    const agent = scripted(async (request, i) => {
+      if (i === 0) return sse([frame({ task: task('TASK_STATE_WORKING') })]);
+      const { method } = (await request.json()) as { method: string };
+      if (method === 'SubscribeToTask') {
+        return Response.json({
+          jsonrpc: '2.0',
+          id: 1,
+          error: { code: -32004, message: 'terminal' },
+        });
+      }
+      return rpc({ ...task(), artifacts: [{ artifactId: 'a', parts: [{ text: 'done' }] }] });
+    });
+    const client = new A2AClient(card(), { fetch: agent.fetch, resume: { delayMs: 1 } });
+    const states: string[] = [];
+    for await (const event of client.sendStreamingMessage({ message: userMessage('x') })) {
+      states.push(event.task!.status.state);
+    }
+    expect(states).toEqual(['TASK_STATE_WORKING', 'TASK_STATE_COMPLETED']);
+  });
+
+  it('surfaces a drop as NETWORK_ERROR when resumption is off', async () => {
+    const agent = scripted(() => sse([frame({ task: task('TASK_STATE_WORKING') })]));
+    const client = new A2AClient(card(), { fetch: agent.fetch, resume: false });
+    const events: StreamResponse[] = [];
+    const error = await (async () => {
+      for await (const event of client.sendStreamingMessage({ message: userMessage('x') }))
+        events.push(event);
+    })().catch((e: unknown) => e);
+    expect(events).toHaveLength(1);
+    expect(A2AClientError.isInstance(error, 'NETWORK_ERROR')).toBe(true);
+    expect(agent.requests).toHaveLength(1);
+  });
+
   it('gives up on a stream that broke before the agent named a task', async () => {
     const agent = scripted(() => sse([]));
     const client = new A2AClient(card(), { fetch: agent.fetch });

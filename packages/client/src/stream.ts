@@ -111,6 +111,7 @@ export async function* resumableStream(
   let failures = 0;
   let attempt = 1;
   let connection: Connection = { operation, params, resumed: false };
+  let cause: unknown;
   try {
     for (;;) {
       let response: CarrierResponse | undefined;
@@ -124,6 +125,7 @@ export async function* resumableStream(
           return;
         }
         if (!connection.resumed || !isDrop(error, call.signal)) throw error;
+        cause = error;
       }
       call.stopTimer();
       let first = true;
@@ -145,6 +147,7 @@ export async function* resumableStream(
         }
       } catch (error) {
         if (!isDrop(error, call.signal)) throw error;
+        cause = error;
       }
       if (tracker.settled) return;
       const resume = settings.resume;
@@ -154,10 +157,12 @@ export async function* resumableStream(
           taskId === undefined
             ? 'The stream broke before the agent named a task, so it cannot be resumed'
             : `The stream of task ${taskId} ended before the task settled`,
+          cause === undefined ? {} : { cause },
         );
       }
       failures++;
       attempt++;
+      cause = undefined;
       await delay(resume.delayMs * failures, call.signal);
       const subscribe: SubscribeToTaskRequest = tenant ? { id: taskId, tenant } : { id: taskId };
       connection = {
