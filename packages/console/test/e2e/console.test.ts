@@ -1,0 +1,211 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { userMessage } from '@baton/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { CHROMIUM, hasChromium, type Stack, startStack } from './harness.js';
+
+const inCi = Boolean(process.env.CI);
+
+if (!hasChromium) {
+  const notice = `Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`;
+  if (!inCi) console.warn(`\n⚠ ${notice}\n`);
+}
+
+describe.runIf(!hasChromium && inCi)('console in a real browser', () => {
+  it('needs Chromium in CI', () => {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: .ci/run must install it (apt-get install -y chromium).`);
+  });
+});
+
+describe.skipIf(!hasChromium)('console in a real browser', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  }, 120_000);
+  afterAll(() => stack?.close());
+
+  const open = async (hash: string) => {
+    await stack.page.goto(`${stack.console.url}/#${hash}`);
+  };
+  const send = async (agent: 'tasks' | 'conformance', text: string) => {
+    const client = await stack.client(agent);
+    const result = await client.sendMessage({ message: userMessage(text), configuration: { returnImmediately: true } });
+    return result.task!;
+  };
+  const state = () => stack.page.locator('.view-head .state').first();
+
+  it('shows the tasks table quickly, and finds a task by full-text search', async () => {
+    for (let i = 0; i < 5; i++) await send('conformance', `complete routine job ${i}`);
+    const wanted = await send('conformance', 'complete the purple giraffe report');
+    await open('/tasks');
+    await stack.page.locator('table.tasks tbody tr').first().waitFor();
+    // Milliseconds from the start of navigation to a table the user can use.
+    const firstView = await stack.page.evaluate(() => performance.now());
+    console.info(`first view interactive in ${firstView} ms`);
+    expect(firstView).toBeLessThan(1000);
+    await stack.page.getByLabel('Search').fill('purple giraffe');
+    await stack.page.getByRole('button', { name: 'Apply' }).click();
+    const rows = stack.page.locator('table.tasks tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.first().getByRole('link').first().click();
+    await stack.page.getByRole('heading', { name: new RegExp(wanted.id) }).waitFor();
+    await stack.page.getByRole('tab', { name: /Artifacts/ }).click();
+    await stack.page.locator('.artifact').getByText('done: the purple giraffe report').waitFor();
+  });
+
+  it('adds new tasks to the table live, without a reload', async () => {
+    await open('/tasks?agent=tasks');
+    await stack.page.locator('.view-head .pill.ok').waitFor();
+    const task = await send('tasks', 'chunks=1 delay=10 a fresh task');
+    await stack.page.locator(`tr[data-task-id="${task.id}"]`).waitFor({ timeout: 10_000 });
+  });
+
+  it('follows a running task live until it completes', async () => {
+    const task = await send('tasks', 'chunks=5 delay=400 live report');
+    await open(`/tasks/${task.id}`);
+    await expect.poll(() => state().textContent()).toMatch(/submitted|working/);
+    await stack.page.getByText('following', { exact: true }).waitFor();
+    await expect.poll(() => state().textContent(), { timeout: 15_000 }).toBe('completed');
+    const events = stack.page.locator('.timeline .event');
+    expect(await events.count()).toBeGreaterThanOrEqual(7);
+    await stack.page.getByRole('tab', { name: /Artifacts/ }).click();
+    await stack.page.locator('.artifact').getByText('chunk 5/5', { exact: false }).waitFor();
+  });
+
+  it('cancels a running task', async () => {
+    const task = await send('conformance', 'long 30000');
+    await open(`/tasks/${task.id}`);
+    await expect.poll(() => state().textContent()).toBe('working');
+    await stack.page.getByRole('button', { name: 'Cancel task' }).click();
+    await expect.poll(() => state().textContent(), { timeout: 10_000 }).toBe('canceled');
+  });
+
+  it('answers a task that waits for input', async () => {
+    const task = await send('conformance', 'input');
+    await open(`/tasks/${task.id}`);
+    await expect.poll(() => state().textContent()).toBe('input-required');
+    await stack.page.getByLabel('The agent is waiting for input').fill('forty-two');
+    await stack.page.getByRole('button', { name: 'Send answer' }).click();
+    await expect.poll(() => state().textContent(), { timeout: 10_000 }).toBe('completed');
+    await stack.page.getByRole('tab', { name: /Artifacts/ }).click();
+    await stack.page.locator('.artifact').getByText('received: forty-two').waitFor();
+  });
+
+  it('debugs an agent: card check, send, stream with raw frames, export and re-import a session', async () => {
+    const { page } = stack;
+    await open(`/debugger?url=${encodeURIComponent(stack.agents.tasks.url)}`);
+    await page.getByText('The card is valid against the A2A 1.0 schema').waitFor();
+    await page.getByLabel('Text', { exact: true }).fill('chunks=1 delay=10 hello');
+    await page.getByRole('button', { name: 'Run SendMessage' }).click();
+    const latest = page.locator('details.call').first();
+    await latest.locator('.pill.ok').waitFor();
+    expect(await latest.getAttribute('data-operation')).toBe('SendMessage');
+    await latest.getByText('HTTP 200').waitFor();
+    await latest.locator('.valid').first().waitFor();
+
+    await page.getByLabel('Operation').selectOption('SendStreamingMessage');
+    await page.getByLabel('Continue task (taskId)').fill('');
+    await page.getByLabel('Text', { exact: true }).fill('chunks=3 delay=20 streamed');
+    await page.getByRole('button', { name: 'Run SendStreamingMessage' }).click();
+    const stream = page.locator('details.call[data-operation="SendStreamingMessage"]').first();
+    await stream.locator('.pill.ok').waitFor();
+    const frames = stream.locator('.event-frame');
+    expect(await frames.count()).toBeGreaterThanOrEqual(5);
+    expect(await stream.locator('.event-frame.malformed').count()).toBe(0);
+    await expect.poll(() => frames.first().textContent()).toContain('"task"');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export session' }).click(),
+    ]);
+    const file = join(stack.downloads, 'session.json');
+    await download.saveAs(file);
+    const exported = JSON.parse(await (await import('node:fs/promises')).readFile(file, 'utf8')) as {
+      calls: { operation: string }[];
+    };
+    expect(exported.calls.map((c) => c.operation)).toEqual(['FetchCard', 'SendMessage', 'SendStreamingMessage']);
+
+    await page.getByRole('button', { name: 'New session' }).click();
+    await page.getByRole('heading', { name: 'Exchanges (0)' }).waitFor();
+    await page.locator('input[type=file][accept*="json"]').setInputFiles(file);
+    await page.getByRole('heading', { name: 'Exchanges (3)' }).waitFor();
+    await page.getByRole('button', { name: 'Replay 2 calls' }).click();
+    await page.getByRole('heading', { name: 'Exchanges (5)' }).waitFor({ timeout: 15_000 });
+    await page.locator('details.call').first().locator('.pill.ok').waitFor();
+  });
+
+  it('flags a malformed stream event instead of hiding it', async () => {
+    // A fake agent whose stream carries one event that is not a StreamResponse.
+    const { serve } = await import('@hono/node-server');
+    const card = {
+      name: 'Broken',
+      description: 'sends a bad event',
+      version: '1',
+      supportedInterfaces: [] as { url: string; protocolBinding: string; protocolVersion: string }[],
+      capabilities: { streaming: true },
+      defaultInputModes: ['text/plain'],
+      defaultOutputModes: ['text/plain'],
+      skills: [],
+    };
+    const server = serve({
+      port: 0,
+      hostname: '127.0.0.1',
+      fetch: (request: Request) => {
+        if (request.method === 'GET') return Response.json(card);
+        const body = ['{"jsonrpc":"2.0","id":1,"result":{"task":{"id":"t","contextId":"c","status":{"state":"TASK_STATE_WORKING"}}}}', '{"jsonrpc":"2.0","id":1,"result":{"bogus":true}}']
+          .map((d) => `data: ${d}\n\n`)
+          .join('');
+        return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+      },
+    });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const port = (server.address() as { port: number }).port;
+    card.supportedInterfaces.push({ url: `http://127.0.0.1:${port}/rpc`, protocolBinding: 'JSONRPC', protocolVersion: '1.0' });
+    try {
+      const { page } = stack;
+      await open(`/debugger?url=${encodeURIComponent(`http://127.0.0.1:${port}`)}`);
+      await page.getByText(/The card (is valid|breaks)/).waitFor();
+      await page.getByLabel('Operation').selectOption('SendStreamingMessage');
+      await page.getByRole('button', { name: 'Run SendStreamingMessage' }).click();
+      const call = page.locator('details.call[data-operation="SendStreamingMessage"]').first();
+      await call.locator('.event-frame.malformed').waitFor();
+      expect(await call.locator('.event-frame').count()).toBe(2);
+      await call.getByText(/schema problem/).waitFor();
+    } finally {
+      server.close();
+    }
+  });
+
+  it.runIf(process.env.BATON_CONSOLE_SCREENSHOTS === '1')('takes screenshots of the main views', async () => {
+    const { page } = stack;
+    await send('conformance', 'fail');
+    await send('conformance', 'input');
+    const docs = join(import.meta.dirname, '..', '..', 'docs');
+    const shot = async (name: string) => {
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: join(docs, `${name}.png`), fullPage: false });
+    };
+    await open('/agents');
+    await page.locator('section.agent').first().waitFor();
+    await shot('agents');
+    await open('/tasks');
+    await page.locator('table.tasks tbody tr').first().waitFor();
+    await shot('tasks');
+    const task = await send('tasks', 'chunks=4 delay=100 quarterly report');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await open(`/tasks/${task.id}`);
+    await page.locator('.timeline .event').nth(4).waitFor();
+    await shot('task');
+    await open('/overview');
+    await page.locator('.stat').first().waitFor();
+    await shot('overview');
+    await open(`/debugger?url=${encodeURIComponent(stack.agents.tasks.url)}`);
+    await page.getByText('The card is valid').waitFor();
+    await page.getByRole('button', { name: 'Run SendMessage' }).click();
+    await page.locator('details.call .pill.ok').first().waitFor();
+    await shot('debugger');
+    await writeFile(join(docs, '.keep'), '');
+  });
+});
