@@ -219,6 +219,31 @@ describe('A2AClient', () => {
     expect(resumed.headers.get('A2A-Extensions')).toContain(BATON_URIS.resumableStreams);
   });
 
+  it('delivers an event without id after one with an id (no false duplicate)', async () => {
+    const status = (state: TaskState) => ({
+      statusUpdate: { taskId: 't', contextId: 'c', status: { state } },
+    });
+    const agent = scripted(() =>
+      sse([
+        frame({ task: task('TASK_STATE_SUBMITTED') }, 1),
+        frame(status('TASK_STATE_WORKING')),
+        frame(status('TASK_STATE_COMPLETED')),
+      ]),
+    );
+    const client = new A2AClient(
+      card({
+        capabilities: { streaming: true, extensions: [{ uri: BATON_URIS.resumableStreams }] },
+      }),
+      {
+        fetch: agent.fetch,
+      },
+    );
+    const seen: string[] = [];
+    for await (const event of client.sendStreamingMessage({ message: userMessage('x') }))
+      seen.push(Object.keys(event)[0]!);
+    expect(seen).toEqual(['task', 'statusUpdate', 'statusUpdate']);
+  });
+
   it('without event ids, falls back to GetTask when the task ended during the gap', async () => {
     const agent = scripted(async (request, i) => {
       if (i === 0) return sse([frame({ task: task('TASK_STATE_WORKING') })]);

@@ -31,7 +31,7 @@ export interface CarrierRequest {
 export interface CarrierEvent {
   /** The parsed JSON of the event. */
   data: unknown;
-  /** The event's id (SSE `id:`), when this event carried one. */
+  /** The event's id (SSE `id:`), only when this very event carried one. */
   id?: string | undefined;
 }
 

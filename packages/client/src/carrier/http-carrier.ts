@@ -106,8 +106,8 @@ async function* sseEvents(
           body: event.data,
         });
       }
-      // `Last-Event-ID` semantics: the id persists until the server sends another one.
-      yield { data, id: event.lastEventId === '' ? undefined : event.lastEventId };
+      // Only an event that carries `id:` itself has an id: an id-less event after it is no replay.
+      yield { data, id: event.hasId && event.lastEventId !== '' ? event.lastEventId : undefined };
     }
   } finally {
     // Closing the reader cancels the body, which closes the connection.
