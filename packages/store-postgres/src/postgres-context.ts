@@ -1,4 +1,3 @@
-import { type Logger } from '@baton/server';
 import { type Pool, type PoolClient } from 'pg';
 
 import { type EventHub } from './event-hub.js';
@@ -14,7 +13,6 @@ export interface PostgresContext {
   /** This store's id in NOTIFY payloads, so it can tell its own appends from others'. */
   origin: string;
   now: () => Date;
-  logger: Logger;
 }
 
 /**

@@ -40,6 +40,7 @@ export class PostgresStore implements BatonStore {
   readonly #logger: Logger;
   readonly #origin = crypto.randomUUID();
   #listener: NotificationListener | undefined;
+  #started: Promise<this> | undefined;
   #closed = false;
 
   constructor(options: PostgresStoreOptions = {}) {
@@ -75,7 +76,6 @@ export class PostgresStore implements BatonStore {
       notify: options.notify ?? options.listen ?? false,
       origin: this.#origin,
       now: options.now ?? (() => new Date()),
-      logger: this.#logger,
     };
     this.tasks = new PostgresTaskStore(ctx);
     this.events = new PostgresEventLog(ctx);
@@ -85,9 +85,16 @@ export class PostgresStore implements BatonStore {
 
   /**
    * Migrates (or, with `migrate: false`, checks) the schema and starts LISTEN when `listen` is
-   * set. Returns the store. On failure the store is closed.
+   * set. Returns the store; a second call returns the first call's promise. On failure the store
+   * is closed.
    */
-  async start(): Promise<this> {
+  start(): Promise<this> {
+    this.#started ??= this.#start();
+    return this.#started;
+  }
+
+  async #start(): Promise<this> {
+    if (this.#closed) throw new Error('this PostgresStore is closed');
     try {
       if (this.#options.migrate === false) await assertSchemaCurrent(this.pool, this.schema);
       else {

@@ -45,7 +45,7 @@ export class PostgresTaskStore implements TaskStore {
     const [page, count] = await Promise.all([
       this.#ctx.pool.query<TaskRow & { id: string; status_ms: number }>(
         `SELECT id, ${TASK_COLUMNS},
-           (extract(epoch FROM status_timestamp) * 1000)::float8 AS status_ms
+           round(extract(epoch FROM status_timestamp) * 1000)::float8 AS status_ms
          FROM ${tasks} WHERE ${sql.page}
          ORDER BY status_timestamp DESC, id ASC LIMIT $${limit}`,
         [...sql.params, query.pageSize + 1],
