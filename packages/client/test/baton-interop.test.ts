@@ -60,4 +60,20 @@ describe.each(MODES)("resumed streams against Baton's server over $name", (mode)
       expect(Number(request.headers.get('Last-Event-ID'))).toBeGreaterThan(0);
     }
   });
+
+  it('replays the rest of the log when the task finished while disconnected', async () => {
+    const reference = (
+      await collect(client.sendStreamingMessage({ message: userMessage('slow 4') }))
+    ).map(shape);
+    const seen: string[] = [];
+    const slowResume = { resume: { delayMs: 800 } };
+    for await (const event of client.sendStreamingMessage(
+      { message: userMessage('slow 4') },
+      slowResume,
+    )) {
+      seen.push(shape(event));
+      if (seen.length === 3) agent.dropStreams();
+    }
+    expect(seen).toEqual(reference);
+  });
 });
