@@ -100,6 +100,11 @@ export class A2AWebSocketConnection {
     return this.#closed;
   }
 
+  /** The socket's send buffer in bytes (0 when the runtime does not report it). */
+  get bufferedAmount(): number {
+    return this.#socket.bufferedAmount ?? 0;
+  }
+
   /** Unary calls and streams in flight. */
   get stats(): ConnectionStats {
     return { calls: this.#unary, streams: this.#streams };

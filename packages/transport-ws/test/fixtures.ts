@@ -4,8 +4,14 @@ import { type AddressInfo } from 'node:net';
 import { type AgentCard } from '@baton/protocol';
 import {
   type AgentExecutor,
+  type BatonStore,
   createRequestHandler,
   type DefaultRequestHandler,
+  InMemoryEventLog,
+  InMemoryMessageStore,
+  InMemoryPushConfigStore,
+  InMemoryState,
+  InMemoryTaskStore,
   type RequestHandlerOptions,
   silentLogger,
 } from '@baton/server';
@@ -27,6 +33,8 @@ export interface RunningAgent {
   /** `ws://127.0.0.1:<port>/a2a/ws` */
   wsUrl: string;
   handler: DefaultRequestHandler;
+  /** Live event-log subscriptions (one per open stream that follows a task). */
+  listeners(): number;
   endpoint: NodeWebSocketEndpoint;
   httpServer: Server;
   close(): Promise<void>;
@@ -53,7 +61,16 @@ export async function startAgent(options: AgentOptions = {}): Promise<RunningAge
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const wsUrl = `ws://127.0.0.1:${port}/a2a/ws`;
+  const state = new InMemoryState();
+  const store: BatonStore = {
+    tasks: new InMemoryTaskStore(state),
+    events: new InMemoryEventLog(state),
+    messages: new InMemoryMessageStore(state),
+    pushConfigs: new InMemoryPushConfigStore(state),
+    close: async () => state.clear(),
+  };
   const handler = createRequestHandler({
+    store,
     agentCard: withWebSocketInterfaces(options.card ?? conformanceAgentCard, wsUrl),
     executor: options.executor ?? conformanceExecutor,
     logger: silentLogger,
@@ -69,6 +86,7 @@ export async function startAgent(options: AgentOptions = {}): Promise<RunningAge
     url,
     wsUrl,
     handler,
+    listeners: () => [...state.subscriptions.values()].reduce((n, set) => n + set.size, 0),
     endpoint,
     httpServer,
     async close() {
@@ -78,6 +96,7 @@ export async function startAgent(options: AgentOptions = {}): Promise<RunningAge
         httpServer.closeAllConnections();
       });
       await handler.close({ graceMs: 100 });
+      state.clear();
     },
   };
 }
@@ -89,3 +108,29 @@ export function userMessage(text: string, extra: Record<string, unknown> = {}) {
 
 /** Resolves after `ms`. */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The conformance agent plus `flood <n> <bytes> [everyMs]`: n artifact updates of `bytes`
+ * characters each (one artifact, replaced each time so the task stays small), as fast as the
+ * store takes them or one every `everyMs`.
+ */
+export const floodingExecutor: AgentExecutor = {
+  async execute(context, events) {
+    const text = context.message.parts.map((part) => part.text ?? '').join('');
+    const [command, count, bytes, every] = text.split(' ');
+    if (command !== 'flood') return conformanceExecutor.execute(context, events);
+    await events.working();
+    const chunk = 'x'.repeat(Number(bytes ?? 1024));
+    let artifactId: string | undefined;
+    for (let index = 0; index < Number(count ?? 100); index++) {
+      if (context.signal.aborted) return;
+      if (every !== undefined) await sleep(Number(every));
+      artifactId = await events.addArtifact({
+        artifactId,
+        name: 'flood',
+        parts: [{ text: chunk }],
+      });
+    }
+    await events.complete();
+  },
+};

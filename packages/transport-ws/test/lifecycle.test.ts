@@ -1,0 +1,39 @@
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { startAgent, userMessage } from './fixtures.js';
+import { RawClient } from './raw-client.js';
+
+const agent = await startAgent({ ws: { heartbeatMs: 60_000 } });
+afterAll(() => agent.close());
+
+describe('closing sockets', () => {
+  it('frees every subscription, listener and connection after 1,000 open/close cycles', async () => {
+    const setup = await RawClient.open(agent.wsUrl, { headers: { 'A2A-Version': '1.0' } });
+    const { result } = await setup.call('SendMessage', {
+      message: userMessage('long 120000'),
+      configuration: { returnImmediately: true },
+    });
+    await setup.close();
+    const taskId = result.task.id as string;
+    await expect.poll(() => agent.endpoint.server.connections.size).toBe(0);
+    const baseline = { streams: agent.handler.stats.streams, listeners: agent.listeners() };
+
+    const cycle = async (index: number) => {
+      const client = await RawClient.open(`${agent.wsUrl}?A2A-Version=1.0`);
+      client.send({ jsonrpc: '2.0', id: 1, method: 'SubscribeToTask', params: { id: taskId } });
+      client.send({ jsonrpc: '2.0', id: 2, method: 'SubscribeToTask', params: { id: taskId } });
+      await client.next((frame) => frame.params?.id === 2);
+      // Half close politely, half vanish.
+      if (index % 2 === 0) await client.close();
+      else client.socket.terminate();
+    };
+    for (let batch = 0; batch < 20; batch++) {
+      await Promise.all(Array.from({ length: 50 }, (_, i) => cycle(batch * 50 + i)));
+    }
+
+    await expect.poll(() => agent.endpoint.server.connections.size, { timeout: 5000 }).toBe(0);
+    expect(agent.handler.stats.streams).toBe(baseline.streams);
+    expect(agent.listeners()).toBe(baseline.listeners);
+    expect(agent.endpoint.watched).toBe(0);
+  });
+});
