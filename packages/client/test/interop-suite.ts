@@ -168,6 +168,20 @@ export function interopSuite(server: string, start: (mode: Mode) => Promise<Agen
       await expect.poll(() => agent.openStreams(), { timeout: 2000, interval: 20 }).toBe(0);
     });
 
+    it('closes the connection at once when the caller aborts, with ABORTED', async () => {
+      const controller = new AbortController();
+      const error = await (async () => {
+        for await (const _ of client.sendStreamingMessage(
+          { message: userMessage('wait') },
+          { signal: controller.signal },
+        )) {
+          controller.abort();
+        }
+      })().catch((e: unknown) => e);
+      expect(A2AClientError.isInstance(error, 'ABORTED')).toBe(true);
+      await expect.poll(() => agent.openStreams(), { timeout: 2000, interval: 20 }).toBe(0);
+    });
+
     it('follows input-required with sendAndWait', async () => {
       const asked: string[] = [];
       const result = await client.sendAndWait('ask', {
