@@ -46,7 +46,15 @@ export function recordFromRow(row: EventRow): TaskEventRecord {
  */
 export function statusTimeMs(task: Task): number | null {
   const ms = Date.parse(task.status.timestamp ?? '');
-  return Number.isNaN(ms) ? null : ms;
+  return Number.isNaN(ms) ? null : clampToPostgres(ms);
+}
+
+/** The earliest instant a `timestamptz` holds (4713 BC); JavaScript dates reach further back. */
+const POSTGRES_MIN_MS = -210_866_803_200_000;
+
+/** `ms` moved into the range of `timestamptz`, so an extreme date sorts first instead of failing. */
+export function clampToPostgres(ms: number): number {
+  return Math.max(ms, POSTGRES_MIN_MS);
 }
 
 /** SQL for a timestamptz from an epoch-ms parameter, exact to the millisecond. */

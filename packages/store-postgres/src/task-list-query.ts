@@ -2,7 +2,7 @@ import { InvalidParamsError } from '@baton/protocol';
 import { type TaskListQuery, type TaskScope } from '@baton/server';
 
 import { decodePageToken, encodePageToken, isObject } from './page-token.js';
-import { fromEpochMs } from './rows.js';
+import { clampToPostgres, fromEpochMs } from './rows.js';
 
 /** Where a listing stopped: the last task's status time (epoch ms) and id. */
 export interface TaskCursor {
@@ -66,7 +66,7 @@ export function taskListSql(scope: TaskScope, query: TaskListQuery): TaskListSql
         fieldViolations: [{ field: 'statusTimestampAfter', description: 'not an ISO 8601 time' }],
       });
     }
-    conditions.push(`status_timestamp >= ${fromEpochMs(param(after))}`);
+    conditions.push(`status_timestamp >= ${fromEpochMs(param(clampToPostgres(after)))}`);
   }
   // Substring search, as in every Baton store; the trigram index serves needles of 3+ characters.
   if (query.text) conditions.push(`search_text LIKE ${param(containsPattern(query.text))}`);

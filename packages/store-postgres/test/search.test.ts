@@ -138,6 +138,21 @@ describePostgres('text search and purge', () => {
     expect(await ids(scope, { text: 'first words' })).toEqual([task.id]);
   });
 
+  it('lists tasks with extreme or unparsable status times instead of failing', async () => {
+    const scope = tenant();
+    const make = (timestamp: string) =>
+      store.events
+        .create(scope, makeTask({ status: { state: 'TASK_STATE_WORKING', timestamp } }))
+        .then((result) => result.task);
+    const ancient = await make('-010000-01-01T00:00:00Z');
+    const future = await make('+275000-01-01T00:00:00Z');
+    const garbage = await make('not a time');
+    // No parsable status time: the task sorts by updatedAt.
+    expect(await ids(scope, {})).toEqual([future.task.id, garbage.task.id, ancient.task.id]);
+    const after = await ids(scope, { statusTimestampAfter: '-099999-01-01T00:00:00Z' });
+    expect(after).toHaveLength(3);
+  });
+
   it('purges in one go: contexts that empty restart at position 1, subscriptions end', async () => {
     const scope = tenant();
     const task = await create(scope, 'to be purged', { contextId: 'ctx-purge' });
