@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 
 import { type ConsoleOptions, resolveConsoleOptions } from './options.js';
-import { type ConsoleInfo, type OverviewResponse } from './shared/api-types.js';
 import { accessControl } from './server/access.js';
 import { agentsRoutes } from './server/agents-routes.js';
 import { ChangeFeed } from './server/change-feed.js';
@@ -13,6 +12,7 @@ import { defaultPublicDir, serveStatic } from './server/static-files.js';
 import { streamRoutes } from './server/stream-routes.js';
 import { tasksRoutes } from './server/tasks-routes.js';
 import { webhooksRoutes } from './server/webhooks-routes.js';
+import { type ConsoleInfo, type OverviewResponse } from './shared/api-types.js';
 import { CONSOLE_VERSION } from './version.js';
 
 const OVERVIEW_FRESH_MS = 2000;

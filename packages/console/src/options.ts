@@ -89,7 +89,8 @@ export interface ResolvedConsoleOptions {
 
 function positive(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new TypeError(`${name} must be a positive number`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new TypeError(`${name} must be a positive number`);
   return value;
 }
 
@@ -118,7 +119,11 @@ export function resolveConsoleOptions(options: ConsoleOptions): ResolvedConsoleO
     pollIntervalMs: positive(options.pollIntervalMs, 1000, 'pollIntervalMs'),
     relay: {
       maxRequestBytes: positive(relay.maxRequestBytes, 4 * 1024 * 1024, 'relay.maxRequestBytes'),
-      maxResponseBytes: positive(relay.maxResponseBytes, 16 * 1024 * 1024, 'relay.maxResponseBytes'),
+      maxResponseBytes: positive(
+        relay.maxResponseBytes,
+        16 * 1024 * 1024,
+        'relay.maxResponseBytes',
+      ),
       maxConcurrent: positive(relay.maxConcurrent, 32, 'relay.maxConcurrent'),
       timeoutMs: positive(relay.timeoutMs, 30_000, 'relay.timeoutMs'),
       maxStreamMs: positive(relay.maxStreamMs, 30 * 60_000, 'relay.maxStreamMs'),

@@ -38,7 +38,12 @@ export async function startConsole(options: StartConsoleOptions = {}): Promise<R
   }
   const app = createConsoleApp(options);
   const server = await serveNode(app, { hostname: host, port: options.port ?? 4100 });
-  const shown = isLocalHost(host) || host === '0.0.0.0' || host === '::' ? server.url.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//127.0.0.1') : server.url;
-  const openUrl = options.token ? `${shown}/?token=${encodeURIComponent(options.token)}` : `${shown}/`;
+  const shown =
+    isLocalHost(host) || host === '0.0.0.0' || host === '::'
+      ? server.url.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//127.0.0.1')
+      : server.url;
+  const openUrl = options.token
+    ? `${shown}/?token=${encodeURIComponent(options.token)}`
+    : `${shown}/`;
   return { ...server, openUrl };
 }

@@ -59,7 +59,9 @@ describe('access control', () => {
       headers: { 'X-Baton-Relay-Url': 'http://127.0.0.1:9/' },
     });
     expect(relay.status).toBe(403);
-    const clear = await app.request('http://127.0.0.1/api/webhooks/session-123', { method: 'DELETE' });
+    const clear = await app.request('http://127.0.0.1/api/webhooks/session-123', {
+      method: 'DELETE',
+    });
     expect(clear.status).toBe(403);
     const cleared = await app.request('http://127.0.0.1/api/webhooks/session-123', {
       method: 'DELETE',

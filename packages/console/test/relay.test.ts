@@ -43,14 +43,18 @@ describe('relay', () => {
         jsonrpc: '2.0',
         id: 1,
         method: 'SendStreamingMessage',
-        params: { message: { messageId: 'm1', role: 'ROLE_USER', parts: [{ text: 'chunks=2 delay=10' }] } },
+        params: {
+          message: { messageId: 'm1', role: 'ROLE_USER', parts: [{ text: 'chunks=2 delay=10' }] },
+        },
       }),
     });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const events = await readEvents(response, 10);
     const results = events.map((e) => (e.data as { result: Record<string, unknown> }).result);
     expect(Object.keys(results[0]!)).toEqual(['task']);
-    expect(results.at(-1)).toMatchObject({ statusUpdate: { status: { state: 'TASK_STATE_COMPLETED' } } });
+    expect(results.at(-1)).toMatchObject({
+      statusUpdate: { status: { state: 'TASK_STATE_COMPLETED' } },
+    });
   });
 
   it('bounds request size and concurrency, and checks the target', async () => {
@@ -61,11 +65,17 @@ describe('relay', () => {
       body: 'x'.repeat(1000),
     });
     expect(big.status).toBe(413);
-    const file = await app.request('http://127.0.0.1/api/relay', { headers: relayHeaders('file:///etc/passwd') });
+    const file = await app.request('http://127.0.0.1/api/relay', {
+      headers: relayHeaders('file:///etc/passwd'),
+    });
     expect(file.status).toBe(400);
-    const none = await app.request('http://127.0.0.1/api/relay', { headers: { 'X-Baton-Console': '1' } });
+    const none = await app.request('http://127.0.0.1/api/relay', {
+      headers: { 'X-Baton-Console': '1' },
+    });
     expect(none.status).toBe(400);
-    const down = await app.request('http://127.0.0.1/api/relay', { headers: relayHeaders('http://127.0.0.1:9/') });
+    const down = await app.request('http://127.0.0.1/api/relay', {
+      headers: relayHeaders('http://127.0.0.1:9/'),
+    });
     expect(down.status).toBe(502);
   });
 
@@ -88,7 +98,11 @@ describe('agents', () => {
     });
     const response = await app.request('http://127.0.0.1/api/agents');
     const { agents } = (await response.json()) as AgentsResponse;
-    expect(agents[0]).toMatchObject({ name: 'tasks', reachable: true, card: { name: 'Task Agent' } });
+    expect(agents[0]).toMatchObject({
+      name: 'tasks',
+      reachable: true,
+      card: { name: 'Task Agent' },
+    });
     expect(agents[1]).toMatchObject({ name: 'gone', reachable: false });
     expect(agents[1]!.error).toMatch(/NETWORK_ERROR|fetch/i);
   });
@@ -108,7 +122,10 @@ describe('webhook receiver', () => {
       });
     await post('{"n":1}');
     const [live] = await reading;
-    expect(live!.data).toMatchObject({ json: { n: 1 }, headers: { 'x-a2a-notification-token': 'tok' } });
+    expect(live!.data).toMatchObject({
+      json: { n: 1 },
+      headers: { 'x-a2a-notification-token': 'tok' },
+    });
     await post('{"n":2}');
     await post(`{"n":"${'x'.repeat(100)}"}`);
     const list = await app.request('http://127.0.0.1/api/webhooks/session-abc');
@@ -117,7 +134,10 @@ describe('webhook receiver', () => {
     expect(deliveries[1]!.truncated).toBe(true);
     expect(deliveries[1]!.json).toBeUndefined();
     expect(deliveries[1]!.body).toHaveLength(32);
-    const bad = await app.request('http://127.0.0.1/api/webhooks/x', { method: 'POST', body: '{}' });
+    const bad = await app.request('http://127.0.0.1/api/webhooks/x', {
+      method: 'POST',
+      body: '{}',
+    });
     expect(bad.status).toBe(400);
   });
 });

@@ -18,11 +18,16 @@ describe('/api/stream', () => {
     await store.events.append(
       task.id,
       { message: { ...textMessage('live one'), taskId: task.id, contextId: task.contextId } },
-      (current, event) => ({ ...current.task, history: [...(current.task.history ?? []), event.message!] }),
+      (current, event) => ({
+        ...current.task,
+        history: [...(current.task.history ?? []), event.message!],
+      }),
     );
     const events = await reading;
     expect(events.map((e) => e.event)).toEqual(['task-event', 'caught-up', 'task-event']);
-    const entries = events.filter((e) => e.event === 'task-event').map((e) => e.data as TaskEventEntry);
+    const entries = events
+      .filter((e) => e.event === 'task-event')
+      .map((e) => e.data as TaskEventEntry);
     expect(entries.map((e) => e.seq)).toEqual([2, 3]);
     expect(events[2]!.id).toBe('3');
   });

@@ -16,7 +16,9 @@ export function isLocalHost(host: string): boolean {
 
 function hostName(hostHeader: string | undefined): string {
   if (!hostHeader) return '';
-  return hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0]!;
+  return hostHeader.startsWith('[')
+    ? hostHeader.slice(0, hostHeader.indexOf(']') + 1)
+    : hostHeader.split(':')[0]!;
 }
 
 function cookie(header: string | undefined, name: string): string | undefined {
@@ -68,8 +70,12 @@ export function accessControl(token: string | undefined): MiddlewareHandler {
         );
         return c.redirect(`${url.pathname}${url.search}${url.hash}`, 303);
       }
-      const bearer = path === '/api/relay' ? undefined : /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-      const given = c.req.header(TOKEN_HEADER) ?? bearer ?? cookie(c.req.header('cookie'), TOKEN_COOKIE);
+      const bearer =
+        path === '/api/relay'
+          ? undefined
+          : /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+      const given =
+        c.req.header(TOKEN_HEADER) ?? bearer ?? cookie(c.req.header('cookie'), TOKEN_COOKIE);
       if (given === undefined || !sameSecret(given, token)) {
         if (path.startsWith('/api/')) return c.json({ error: 'console token required' }, 401);
         return c.html(
@@ -80,7 +86,11 @@ export function accessControl(token: string | undefined): MiddlewareHandler {
       }
     }
     const changes = c.req.method !== 'GET' && c.req.method !== 'HEAD';
-    if (path.startsWith('/api/') && (changes || path === '/api/relay') && !c.req.header(CSRF_HEADER)) {
+    if (
+      path.startsWith('/api/') &&
+      (changes || path === '/api/relay') &&
+      !c.req.header(CSRF_HEADER)
+    ) {
       return c.json({ error: `the ${CSRF_HEADER} header is required` }, 403);
     }
     return next();

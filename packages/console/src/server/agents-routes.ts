@@ -18,7 +18,10 @@ function reason(error: unknown): string {
  * `/api/agents`: the configured agents, each with its card and whether it answers. Cards are
  * fetched by the server (no CORS involved) at most every few seconds per agent.
  */
-export function agentsRoutes(agents: readonly ConsoleAgent[], sources: readonly TaskSource[]): Hono {
+export function agentsRoutes(
+  agents: readonly ConsoleAgent[],
+  sources: readonly TaskSource[],
+): Hono {
   const app = new Hono();
   const checks = new Map<string, { at: number; entry: Promise<AgentEntry> }>();
 
@@ -31,7 +34,10 @@ export function agentsRoutes(agents: readonly ConsoleAgent[], sources: readonly 
       checkedAt: new Date().toISOString(),
     };
     try {
-      const { card } = await loadAgentCard(agent.url, { timeoutMs: CHECK_TIMEOUT_MS, cache: false });
+      const { card } = await loadAgentCard(agent.url, {
+        timeoutMs: CHECK_TIMEOUT_MS,
+        cache: false,
+      });
       const latencyMs = Math.round(performance.now() - started);
       return { ...base, reachable: true, latencyMs, card, error: undefined };
     } catch (error) {

@@ -13,7 +13,8 @@ export class ApiError extends Error {
 
 /** The JSON error response for anything thrown by a route: A2A errors keep their status. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return Response.json({ error: error.message }, { status: error.status });
+  if (error instanceof ApiError)
+    return Response.json({ error: error.message }, { status: error.status });
   if (A2AError.isInstance(error)) {
     const status = error.httpStatus();
     return Response.json({ error: error.message, reason: error.reason }, { status });

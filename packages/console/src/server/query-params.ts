@@ -22,7 +22,10 @@ export function parseInteger(
   if (value === undefined || value === '') return options.fallback;
   const number = Number(value);
   if (!Number.isInteger(number) || number < options.min || number > options.max) {
-    throw new ApiError(400, `${options.name} must be an integer from ${options.min} to ${options.max}`);
+    throw new ApiError(
+      400,
+      `${options.name} must be an integer from ${options.min} to ${options.max}`,
+    );
   }
   return number;
 }

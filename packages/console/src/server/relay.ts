@@ -72,7 +72,13 @@ export function relayRoutes(limits: ResolvedConsoleOptions['relay']): Hono {
       const headerTimer = setTimeout(() => abort.abort(), limits.timeoutMs);
       let response: Response;
       try {
-        response = await fetch(target, { method, headers, body, signal: abort.signal, redirect: 'follow' });
+        response = await fetch(target, {
+          method,
+          headers,
+          body,
+          signal: abort.signal,
+          redirect: 'follow',
+        });
       } catch {
         throw new ApiError(502, `could not reach ${target.origin}`);
       } finally {

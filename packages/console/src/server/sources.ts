@@ -46,6 +46,9 @@ export function taskSources(options: ResolvedConsoleOptions): TaskSource[] {
 }
 
 /** The sources an agent filter selects: all of them, or those labelled with that agent. */
-export function sourcesFor(sources: readonly TaskSource[], agent: string | undefined): TaskSource[] {
+export function sourcesFor(
+  sources: readonly TaskSource[],
+  agent: string | undefined,
+): TaskSource[] {
   return agent ? sources.filter((source) => source.agent === agent) : [...sources];
 }

@@ -18,7 +18,10 @@ const TYPES: Record<string, string> = {
 
 /** The built front end: `public/` beside the built server, else `dist/public` of the package. */
 export function defaultPublicDir(): string | undefined {
-  const candidates = [new URL('./public/', import.meta.url), new URL('../../dist/public/', import.meta.url)];
+  const candidates = [
+    new URL('./public/', import.meta.url),
+    new URL('../../dist/public/', import.meta.url),
+  ];
   for (const candidate of candidates) {
     const dir = fileURLToPath(candidate);
     if (existsSync(join(dir, 'index.html'))) return dir;
@@ -41,7 +44,10 @@ export function serveStatic(app: Hono, publicDir: string | undefined): void {
     if (!entry) {
       const file = normalize(join(publicDir!, relative));
       entry = file.startsWith(normalize(publicDir! + sep))
-        ? readFile(file).then((b) => new Uint8Array(b), () => undefined)
+        ? readFile(file).then(
+            (b) => new Uint8Array(b),
+            () => undefined,
+          )
         : Promise.resolve(undefined);
       cache.set(relative, entry);
     }

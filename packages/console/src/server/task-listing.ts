@@ -78,7 +78,8 @@ export async function listTasks(
     active.map(async (i, n) => {
       const page = pages[n]!;
       const used = taken.filter((c) => c.source === i).length;
-      if (used === page.tasks.length) next[i] = page.nextPageToken === '' ? null : page.nextPageToken;
+      if (used === page.tasks.length)
+        next[i] = page.nextPageToken === '' ? null : page.nextPageToken;
       else if (used > 0) next[i] = (await query(i, used)).nextPageToken || null;
     }),
   );

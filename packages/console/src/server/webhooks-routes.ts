@@ -10,7 +10,8 @@ const SESSION_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const KEPT_HEADERS = ['content-type', 'user-agent', 'authorization', 'x-a2a-notification-token'];
 
 function sessionOf(id: string): string {
-  if (!SESSION_ID.test(id)) throw new ApiError(400, 'a session id is 8 to 64 letters, digits, - or _');
+  if (!SESSION_ID.test(id))
+    throw new ApiError(400, 'a session id is 8 to 64 letters, digits, - or _');
   return id;
 }
 
@@ -42,7 +43,9 @@ export function webhooksRoutes(limits: ResolvedConsoleOptions['webhooks']): Hono
     return c.json({ received: true });
   });
 
-  app.get('/webhooks/:sessionId', (c) => c.json({ deliveries: inbox.list(sessionOf(c.req.param('sessionId'))) }));
+  app.get('/webhooks/:sessionId', (c) =>
+    c.json({ deliveries: inbox.list(sessionOf(c.req.param('sessionId'))) }),
+  );
 
   app.delete('/webhooks/:sessionId', (c) => {
     inbox.clear(sessionOf(c.req.param('sessionId')));

@@ -16,7 +16,10 @@ export function localAgents(): { name: string; url: string }[] {
   try {
     const parsed = JSON.parse(localStorage.getItem(LOCAL_KEY) ?? '[]') as unknown;
     return Array.isArray(parsed)
-      ? parsed.filter((a): a is { name: string; url: string } => typeof a?.name === 'string' && typeof a?.url === 'string')
+      ? parsed.filter(
+          (a): a is { name: string; url: string } =>
+            typeof a?.name === 'string' && typeof a?.url === 'string',
+        )
       : [];
   } catch {
     return [];
@@ -34,15 +37,35 @@ async function checkLocal(agent: { name: string; url: string }): Promise<KnownAg
   try {
     const { loadAgentCard } = await import('@baton/client');
     const { relayFetch } = await import('./a2a/relay-fetch.js');
-    const { card } = await loadAgentCard(agent.url, { fetch: relayFetch, cache: false, timeoutMs: 5000 });
-    return { ...base, reachable: true, latencyMs: Math.round(performance.now() - started), card, error: undefined };
+    const { card } = await loadAgentCard(agent.url, {
+      fetch: relayFetch,
+      cache: false,
+      timeoutMs: 5000,
+    });
+    return {
+      ...base,
+      reachable: true,
+      latencyMs: Math.round(performance.now() - started),
+      card,
+      error: undefined,
+    };
   } catch (error) {
-    return { ...base, reachable: false, latencyMs: undefined, card: undefined, error: String(error) };
+    return {
+      ...base,
+      reachable: false,
+      latencyMs: undefined,
+      card: undefined,
+      error: String(error),
+    };
   }
 }
 
 /** The agents the console and this browser know, with their cards; `refresh` checks them again. */
-export function useAgents(): { agents: KnownAgent[] | undefined; refresh: () => void; error: string | undefined } {
+export function useAgents(): {
+  agents: KnownAgent[] | undefined;
+  refresh: () => void;
+  error: string | undefined;
+} {
   const [agents, setAgents] = useState<KnownAgent[]>();
   const [error, setError] = useState<string>();
   const [tick, setTick] = useState(0);

@@ -2,8 +2,8 @@ import { type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 import { type ConsoleInfo } from '../shared/api-types.js';
-import { apiGet } from './api.js';
 import { useAgents } from './agents-store.js';
+import { apiGet } from './api.js';
 import { href, type Route, useRoute } from './router.js';
 import { AgentsView } from './views/agents-view.js';
 import { ContextView } from './views/context-view.js';
@@ -41,6 +41,7 @@ export function App() {
     apiGet<ConsoleInfo>('/api/info').then(setInfo, () => undefined);
   }, []);
   const [section = 'tasks', id] = route.parts;
+  useEffect(() => scrollTo(0, 0), [section, id]);
   useEffect(() => {
     const label = NAV.find(([key]) => key === section)?.[1] ?? 'Task';
     document.title = `${id ? `${label.replace(/s$/, '')} ${id.slice(0, 8)}` : label} · Baton console`;
@@ -49,7 +50,8 @@ export function App() {
   if (section === 'agents') view = <AgentsView agents={agents} />;
   else if (section === 'overview') view = <OverviewView info={info} />;
   else if (section === 'contexts' && id) view = <ContextView contextId={id} />;
-  else if (section === 'tasks' && id) view = <TaskPage taskId={id} route={route} agents={agents.agents} />;
+  else if (section === 'tasks' && id)
+    view = <TaskPage taskId={id} route={route} agents={agents.agents} />;
   else if (section === 'debugger') {
     view = <LazyDebugger route={route} />;
   } else view = <TasksView route={route} info={info} agents={agents.agents} />;

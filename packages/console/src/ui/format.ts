@@ -2,7 +2,10 @@ import { type TaskState } from '@baton/protocol';
 
 /** A task state as people say it: `input-required`. */
 export function stateLabel(state: string): string {
-  return state.replace(/^TASK_STATE_/, '').toLowerCase().replace(/_/g, '-');
+  return state
+    .replace(/^TASK_STATE_/, '')
+    .toLowerCase()
+    .replace(/_/g, '-');
 }
 
 /** The CSS class of a state badge. */
@@ -12,7 +15,12 @@ export function stateClass(state: TaskState | string): string {
 
 /** Whether a state is terminal. */
 export function isTerminal(state: string): boolean {
-  return ['TASK_STATE_COMPLETED', 'TASK_STATE_FAILED', 'TASK_STATE_CANCELED', 'TASK_STATE_REJECTED'].includes(state);
+  return [
+    'TASK_STATE_COMPLETED',
+    'TASK_STATE_FAILED',
+    'TASK_STATE_CANCELED',
+    'TASK_STATE_REJECTED',
+  ].includes(state);
 }
 
 /** A duration in ms as `850 ms`, `4.2 s`, `3 min 10 s`, `2 h 5 min`. */

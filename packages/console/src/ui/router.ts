@@ -9,7 +9,10 @@ export interface Route {
 function read(): Route {
   const hash = location.hash.replace(/^#/, '') || '/tasks';
   const [path = '', search = ''] = hash.split('?');
-  return { parts: path.split('/').filter(Boolean).map(decodeURIComponent), query: new URLSearchParams(search) };
+  return {
+    parts: path.split('/').filter(Boolean).map(decodeURIComponent),
+    query: new URLSearchParams(search),
+  };
 }
 
 /** The current route, updated on every hash change. */

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { userMessage } from '@baton/client';
@@ -15,7 +14,9 @@ if (!hasChromium) {
 
 describe.runIf(!hasChromium && inCi)('console in a real browser', () => {
   it('needs Chromium in CI', () => {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: .ci/run must install it (apt-get install -y chromium).`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: .ci/run must install it (apt-get install -y chromium).`,
+    );
   });
 });
 
@@ -31,7 +32,10 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
   };
   const send = async (agent: 'tasks' | 'conformance', text: string) => {
     const client = await stack.client(agent);
-    const result = await client.sendMessage({ message: userMessage(text), configuration: { returnImmediately: true } });
+    const result = await client.sendMessage({
+      message: userMessage(text),
+      configuration: { returnImmediately: true },
+    });
     return result.task!;
   };
   const state = () => stack.page.locator('.view-head .state').first();
@@ -106,7 +110,9 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
     await latest.locator('.valid').first().waitFor();
 
     await page.getByLabel('Operation').selectOption('SendStreamingMessage');
-    await page.getByLabel('Continue task (taskId)').fill('');
+    // The task finished: its id is offered for Get/Cancel, not for continuing.
+    expect(await page.getByLabel('Continue task (taskId)').inputValue()).toBe('');
+    expect(await page.getByLabel('Same context (contextId)').inputValue()).not.toBe('');
     await page.getByLabel('Text', { exact: true }).fill('chunks=3 delay=20 streamed');
     await page.getByRole('button', { name: 'Run SendStreamingMessage' }).click();
     const stream = page.locator('details.call[data-operation="SendStreamingMessage"]').first();
@@ -122,10 +128,16 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
     ]);
     const file = join(stack.downloads, 'session.json');
     await download.saveAs(file);
-    const exported = JSON.parse(await (await import('node:fs/promises')).readFile(file, 'utf8')) as {
+    const exported = JSON.parse(
+      await (await import('node:fs/promises')).readFile(file, 'utf8'),
+    ) as {
       calls: { operation: string }[];
     };
-    expect(exported.calls.map((c) => c.operation)).toEqual(['FetchCard', 'SendMessage', 'SendStreamingMessage']);
+    expect(exported.calls.map((c) => c.operation)).toEqual([
+      'FetchCard',
+      'SendMessage',
+      'SendStreamingMessage',
+    ]);
 
     await page.getByRole('button', { name: 'New session' }).click();
     await page.getByRole('heading', { name: 'Exchanges (0)' }).waitFor();
@@ -143,7 +155,11 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
       name: 'Broken',
       description: 'sends a bad event',
       version: '1',
-      supportedInterfaces: [] as { url: string; protocolBinding: string; protocolVersion: string }[],
+      supportedInterfaces: [] as {
+        url: string;
+        protocolBinding: string;
+        protocolVersion: string;
+      }[],
       capabilities: { streaming: true },
       defaultInputModes: ['text/plain'],
       defaultOutputModes: ['text/plain'],
@@ -154,7 +170,10 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
       hostname: '127.0.0.1',
       fetch: (request: Request) => {
         if (request.method === 'GET') return Response.json(card);
-        const body = ['{"jsonrpc":"2.0","id":1,"result":{"task":{"id":"t","contextId":"c","status":{"state":"TASK_STATE_WORKING"}}}}', '{"jsonrpc":"2.0","id":1,"result":{"bogus":true}}']
+        const body = [
+          '{"jsonrpc":"2.0","id":1,"result":{"task":{"id":"t","contextId":"c","status":{"state":"TASK_STATE_WORKING"}}}}',
+          '{"jsonrpc":"2.0","id":1,"result":{"bogus":true}}',
+        ]
           .map((d) => `data: ${d}\n\n`)
           .join('');
         return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
@@ -162,7 +181,11 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
     });
     await new Promise((resolve) => server.once('listening', resolve));
     const port = (server.address() as { port: number }).port;
-    card.supportedInterfaces.push({ url: `http://127.0.0.1:${port}/rpc`, protocolBinding: 'JSONRPC', protocolVersion: '1.0' });
+    card.supportedInterfaces.push({
+      url: `http://127.0.0.1:${port}/rpc`,
+      protocolBinding: 'JSONRPC',
+      protocolVersion: '1.0',
+    });
     try {
       const { page } = stack;
       await open(`/debugger?url=${encodeURIComponent(`http://127.0.0.1:${port}`)}`);
@@ -178,34 +201,40 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
     }
   });
 
-  it.runIf(process.env.BATON_CONSOLE_SCREENSHOTS === '1')('takes screenshots of the main views', async () => {
-    const { page } = stack;
-    await send('conformance', 'fail');
-    await send('conformance', 'input');
-    const docs = join(import.meta.dirname, '..', '..', 'docs');
-    const shot = async (name: string) => {
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: join(docs, `${name}.png`), fullPage: false });
-    };
-    await open('/agents');
-    await page.locator('section.agent').first().waitFor();
-    await shot('agents');
-    await open('/tasks');
-    await page.locator('table.tasks tbody tr').first().waitFor();
-    await shot('tasks');
-    const task = await send('tasks', 'chunks=4 delay=100 quarterly report');
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    await open(`/tasks/${task.id}`);
-    await page.locator('.timeline .event').nth(4).waitFor();
-    await shot('task');
-    await open('/overview');
-    await page.locator('.stat').first().waitFor();
-    await shot('overview');
-    await open(`/debugger?url=${encodeURIComponent(stack.agents.tasks.url)}`);
-    await page.getByText('The card is valid').waitFor();
-    await page.getByRole('button', { name: 'Run SendMessage' }).click();
-    await page.locator('details.call .pill.ok').first().waitFor();
-    await shot('debugger');
-    await writeFile(join(docs, '.keep'), '');
-  });
+  it.runIf(process.env.BATON_CONSOLE_SCREENSHOTS === '1')(
+    'takes screenshots of the main views',
+    async () => {
+      const { page } = stack;
+      await send('conformance', 'fail');
+      await send('conformance', 'input');
+      const docs = join(import.meta.dirname, '..', '..', 'docs');
+      const shot = async (name: string) => {
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: join(docs, `${name}.png`), fullPage: false });
+      };
+      await open('/agents');
+      await page.locator('section.agent').first().waitFor();
+      await shot('agents');
+      await open('/tasks');
+      await page.locator('table.tasks tbody tr').first().waitFor();
+      await shot('tasks');
+      const task = await send('tasks', 'chunks=4 delay=100 quarterly report');
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await open(`/tasks/${task.id}`);
+      await page.locator('.timeline .event').nth(4).waitFor();
+      await shot('task');
+      await open('/overview');
+      await page.locator('.stat').first().waitFor();
+      await shot('overview');
+      await open(`/debugger?url=${encodeURIComponent(stack.agents.tasks.url)}`);
+      await page.getByText('The card is valid').waitFor();
+      await page.getByRole('button', { name: 'New session' }).click();
+      await page.getByLabel('Operation').selectOption('SendStreamingMessage');
+      await page.getByLabel('Text', { exact: true }).fill('chunks=2 delay=50 write a summary');
+      await page.getByRole('button', { name: 'Run SendStreamingMessage' }).click();
+      await page.evaluate(() => scrollTo(0, 0));
+      await page.locator('details.call .pill.ok').first().waitFor();
+      await shot('debugger');
+    },
+  );
 });

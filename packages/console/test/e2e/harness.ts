@@ -82,7 +82,8 @@ export async function startStack(): Promise<Stack> {
     downloads: work,
     client(name) {
       let client = clients.get(name);
-      if (!client) clients.set(name, (client = A2AClient.connect(agents[name].url, { cardCache: false })));
+      if (!client)
+        clients.set(name, (client = A2AClient.connect(agents[name].url, { cardCache: false })));
       return client;
     },
     async close() {

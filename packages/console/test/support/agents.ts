@@ -1,10 +1,15 @@
+import { type AgentCard } from '@baton/protocol';
+import {
+  type AgentExecutor,
+  type BatonStore,
+  createRequestHandler,
+  silentLogger,
+} from '@baton/server';
+import { createA2AHono } from '@baton/transport-http';
+import { type NodeServer, serveNode } from '@baton/transport-http/node';
 import { conformanceAgentCard, conformanceExecutor } from '@baton-apps/conformance-agent';
 import { echoAgentCard, echoExecutor } from '@baton-apps/echo-agent';
 import { taskAgentCard, taskExecutor } from '@baton-apps/task-agent';
-import { type AgentCard } from '@baton/protocol';
-import { type AgentExecutor, type BatonStore, createRequestHandler, silentLogger } from '@baton/server';
-import { createA2AHono } from '@baton/transport-http';
-import { type NodeServer, serveNode } from '@baton/transport-http/node';
 
 /** A real example agent served on 127.0.0.1, port 0. */
 export interface RunningAgent {
@@ -20,7 +25,10 @@ const EXAMPLES: Record<string, { card: AgentCard; executor: AgentExecutor }> = {
 };
 
 /** Starts one of the example agents in this process, keeping its tasks in `store`. */
-export async function startAgent(name: keyof typeof EXAMPLES & string, store?: BatonStore): Promise<RunningAgent> {
+export async function startAgent(
+  name: keyof typeof EXAMPLES,
+  store?: BatonStore,
+): Promise<RunningAgent> {
   const { card, executor } = EXAMPLES[name]!;
   const handler = createRequestHandler({
     agentCard: card,

@@ -14,11 +14,16 @@ export interface SeedOptions {
   artifactText?: string;
 }
 
-const reduce = (current: { task: Task }, event: StreamResponse) => applyTaskEvent(current.task, event);
+const reduce = (current: { task: Task }, event: StreamResponse) =>
+  applyTaskEvent(current.task, event);
 
 /** A user message with one text part. */
 export function textMessage(text: string, role: Message['role'] = 'ROLE_USER'): Message {
-  return { messageId: `m-${++counter}-${Math.random().toString(36).slice(2)}`, role, parts: [{ text }] };
+  return {
+    messageId: `m-${++counter}-${Math.random().toString(36).slice(2)}`,
+    role,
+    parts: [{ text }],
+  };
 }
 
 /** Writes a task through the event log, as an agent would: created, then events. */
@@ -36,7 +41,13 @@ export async function seedTask(store: BatonStore, options: SeedOptions = {}): Pr
   if (options.artifactText) {
     await store.events.append(
       task.id,
-      { artifactUpdate: { taskId: task.id, contextId, artifact: { artifactId: 'a1', parts: [{ text: options.artifactText }] } } },
+      {
+        artifactUpdate: {
+          taskId: task.id,
+          contextId,
+          artifact: { artifactId: 'a1', parts: [{ text: options.artifactText }] },
+        },
+      },
       reduce,
     );
   }
@@ -44,7 +55,13 @@ export async function seedTask(store: BatonStore, options: SeedOptions = {}): Pr
   if (state !== 'TASK_STATE_SUBMITTED') {
     const result = await store.events.append(
       task.id,
-      { statusUpdate: { taskId: task.id, contextId, status: { state, timestamp: at, message: textMessage(`now ${state}`, 'ROLE_AGENT') } } },
+      {
+        statusUpdate: {
+          taskId: task.id,
+          contextId,
+          status: { state, timestamp: at, message: textMessage(`now ${state}`, 'ROLE_AGENT') },
+        },
+      },
       reduce,
     );
     return result.task.task;

@@ -6,7 +6,11 @@ export interface ParsedEvent {
 }
 
 /** Reads SSE events from a response until `count` arrived (or the stream ends), then stops. */
-export async function readEvents(response: Response, count: number, timeoutMs = 5000): Promise<ParsedEvent[]> {
+export async function readEvents(
+  response: Response,
+  count: number,
+  timeoutMs = 5000,
+): Promise<ParsedEvent[]> {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const events: ParsedEvent[] = [];
   let buffer = '';

@@ -23,7 +23,11 @@ export async function cancelTask(agentUrl: string, taskId: string): Promise<Task
 }
 
 /** Answers a task that waits for input: a message on the same task, returned at once. */
-export async function answerTask(agentUrl: string, task: Pick<Task, 'id' | 'contextId'>, text: string) {
+export async function answerTask(
+  agentUrl: string,
+  task: Pick<Task, 'id' | 'contextId'>,
+  text: string,
+) {
   const client = await clientFor(agentUrl);
   return client.sendMessage({
     message: userMessage(text, { taskId: task.id, contextId: task.contextId }),

@@ -13,7 +13,12 @@ export function BarChart({ bars, title }: { bars: readonly Bar[]; title: string 
   const width = 420;
   const labelWidth = 130;
   return (
-    <svg class="chart" viewBox={`0 0 ${width} ${bars.length * row + 4}`} role="img" aria-label={title}>
+    <svg
+      class="chart"
+      viewBox={`0 0 ${width} ${bars.length * row + 4}`}
+      role="img"
+      aria-label={title}
+    >
       <title>{title}</title>
       {bars.map((bar, i) => {
         const w = ((width - labelWidth - 60) * bar.value) / max;
@@ -22,7 +27,14 @@ export function BarChart({ bars, title }: { bars: readonly Bar[]; title: string 
             <text x={labelWidth - 8} y={row / 2 + 4} text-anchor="end" class="chart-label">
               {bar.label}
             </text>
-            <rect x={labelWidth} y={3} width={Math.max(w, bar.value > 0 ? 2 : 0)} height={row - 8} rx={3} class={bar.tone ?? 'bar'} />
+            <rect
+              x={labelWidth}
+              y={3}
+              width={Math.max(w, bar.value > 0 ? 2 : 0)}
+              height={row - 8}
+              rx={3}
+              class={bar.tone ?? 'bar'}
+            />
             <text x={labelWidth + w + 6} y={row / 2 + 4} class="chart-value">
               {bar.value.toLocaleString()}
             </text>
@@ -57,7 +69,15 @@ export function ColumnChart({
             <rect x={i * step + 1} y={height - h} width={step - 2} height={h} class="bar">
               <title>{`${c.label}: ${c.value} created, ${c.overlay} failed`}</title>
             </rect>
-            {o > 0 && <rect x={i * step + 1} y={height - o} width={step - 2} height={o} class="bar-failed" />}
+            {o > 0 && (
+              <rect
+                x={i * step + 1}
+                y={height - o}
+                width={step - 2}
+                height={o}
+                class="bar-failed"
+              />
+            )}
           </g>
         );
       })}

@@ -20,7 +20,11 @@ function blocks(text: string): ComponentChildren[] {
       i++;
       while (i < lines.length && !lines[i]!.startsWith('```')) code.push(lines[i++]!);
       i++;
-      out.push(<pre class="code"><code>{code.join('\n')}</code></pre>);
+      out.push(
+        <pre class="code">
+          <code>{code.join('\n')}</code>
+        </pre>,
+      );
       continue;
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
@@ -46,7 +50,11 @@ function blocks(text: string): ComponentChildren[] {
       continue;
     }
     const paragraph: string[] = [];
-    while (i < lines.length && lines[i]!.trim() !== '' && !/^(```|#{1,6}\s|\s*([-*]|\d+\.)\s)/.test(lines[i]!)) {
+    while (
+      i < lines.length &&
+      lines[i]!.trim() !== '' &&
+      !/^(```|#{1,6}\s|\s*([-*]|\d+\.)\s)/.test(lines[i]!)
+    ) {
       paragraph.push(lines[i++]!);
     }
     out.push(<p>{inline(paragraph.join('\n'))}</p>);
@@ -69,7 +77,9 @@ function inline(text: string): ComponentChildren[] {
       const [, label = '', url = ''] = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(token) ?? [];
       out.push(
         /^https?:\/\//i.test(url) ? (
-          <a href={url} target="_blank" rel="noopener noreferrer">{label}</a>
+          <a href={url} target="_blank" rel="noopener noreferrer">
+            {label}
+          </a>
         ) : (
           token
         ),

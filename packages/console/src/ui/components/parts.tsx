@@ -1,7 +1,7 @@
 import { type Message, type Part } from '@baton/protocol';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 
-import { Markdown, looksLikeMarkdown } from './markdown.js';
+import { looksLikeMarkdown, Markdown } from './markdown.js';
 import { JsonBlock } from './raw-json.js';
 
 const PREVIEW_BYTES = 4096;
@@ -31,15 +31,22 @@ function FilePart({ part }: { part: Part & { raw: string } }) {
     <figure class="file">
       <figcaption>
         <span aria-hidden="true">📄 </span>
-        {name} <span class="muted">({type}, {bytes.length.toLocaleString()} bytes)</span>{' '}
+        {name}{' '}
+        <span class="muted">
+          ({type}, {bytes.length.toLocaleString()} bytes)
+        </span>{' '}
         {url && (
           <a href={url} download={name}>
             Download
           </a>
         )}
       </figcaption>
-      {url && type.startsWith('image/') && !type.includes('svg') && <img src={url} alt={name} class="preview" />}
-      {textual && <pre class="preview-text">{new TextDecoder().decode(bytes.subarray(0, PREVIEW_BYTES))}</pre>}
+      {url && type.startsWith('image/') && !type.includes('svg') && (
+        <img src={url} alt={name} class="preview" />
+      )}
+      {textual && (
+        <pre class="preview-text">{new TextDecoder().decode(bytes.subarray(0, PREVIEW_BYTES))}</pre>
+      )}
     </figure>
   );
 }
@@ -88,7 +95,8 @@ export function PartsView({ parts }: { parts: readonly Part[] }) {
 
 /** A message with its role. */
 export function MessageView({ message, time }: { message: Message; time?: string | undefined }) {
-  const role = message.role === 'ROLE_AGENT' ? 'agent' : message.role === 'ROLE_USER' ? 'user' : 'unknown';
+  const role =
+    message.role === 'ROLE_AGENT' ? 'agent' : message.role === 'ROLE_USER' ? 'user' : 'unknown';
   return (
     <article class={`message message-${role}`} aria-label={`${role} message`}>
       <header>

@@ -29,7 +29,8 @@ export function plainViolation(v: FieldViolation): string {
 
 function warningsOf(card: AgentCard): string[] {
   const warnings: string[] = [];
-  if (card.supportedInterfaces.length === 0) warnings.push('The card lists no interfaces: clients cannot reach the agent.');
+  if (card.supportedInterfaces.length === 0)
+    warnings.push('The card lists no interfaces: clients cannot reach the agent.');
   for (const i of card.supportedInterfaces) {
     try {
       const url = new URL(i.url);
@@ -39,7 +40,10 @@ function warningsOf(card: AgentCard): string[] {
     } catch {
       warnings.push(`Interface URL “${i.url}” is not absolute.`);
     }
-    if (!['JSONRPC', 'HTTP+JSON', 'GRPC'].includes(i.protocolBinding) && !i.protocolBinding.includes(':')) {
+    if (
+      !['JSONRPC', 'HTTP+JSON', 'GRPC'].includes(i.protocolBinding) &&
+      !i.protocolBinding.includes(':')
+    ) {
       warnings.push(`Binding “${i.protocolBinding}” is not a standard one and not a URI.`);
     }
   }
@@ -53,19 +57,34 @@ function warningsOf(card: AgentCard): string[] {
  */
 export function checkCard(raw: unknown): CardCheck {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { version: '1.0', problems: ['The card is not a JSON object.'], warnings: [], card: undefined };
+    return {
+      version: '1.0',
+      problems: ['The card is not a JSON object.'],
+      warnings: [],
+      card: undefined,
+    };
   }
   if (isCard03(raw)) {
     const parsed = parseProtocol(AgentCard03Schema, raw);
     if (!parsed.success) {
-      return { version: '0.3', problems: parsed.violations.map(plainViolation), warnings: [], card: undefined };
+      return {
+        version: '0.3',
+        problems: parsed.violations.map(plainViolation),
+        warnings: [],
+        card: undefined,
+      };
     }
     const card = cardFrom03(parsed.data);
     return { version: '0.3', problems: [], warnings: warningsOf(card), card };
   }
   const parsed = parseProtocol(AgentCardSchema, raw);
   if (!parsed.success) {
-    return { version: '1.0', problems: parsed.violations.map(plainViolation), warnings: [], card: undefined };
+    return {
+      version: '1.0',
+      problems: parsed.violations.map(plainViolation),
+      warnings: [],
+      card: undefined,
+    };
   }
   return { version: '1.0', problems: [], warnings: warningsOf(parsed.data), card: parsed.data };
 }

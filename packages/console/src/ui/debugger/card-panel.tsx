@@ -11,7 +11,12 @@ interface CardPanelProps {
 
 /** The fetched card: its schema check in plain words, the interface to use, and the card itself. */
 export function CardPanel({ check, error, iface, onInterface }: CardPanelProps) {
-  if (error) return <p class="problem" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p class="problem" role="alert">
+        {error}
+      </p>
+    );
   if (!check) return null;
   const { card } = check;
   return (
@@ -20,11 +25,14 @@ export function CardPanel({ check, error, iface, onInterface }: CardPanelProps) 
         {card?.name ?? 'Agent card'} <span class="muted">(protocol {check.version} card)</span>
       </h3>
       {check.problems.length === 0 ? (
-        <p class="valid" role="status">✓ The card is valid against the A2A {check.version} schema.</p>
+        <p class="valid" role="status">
+          ✓ The card is valid against the A2A {check.version} schema.
+        </p>
       ) : (
         <>
           <p class="problem" role="alert">
-            The card breaks the A2A {check.version} schema in {check.problems.length} place{check.problems.length > 1 ? 's' : ''}:
+            The card breaks the A2A {check.version} schema in {check.problems.length} place
+            {check.problems.length > 1 ? 's' : ''}:
           </p>
           <ul class="problems">
             {check.problems.map((p, i) => (

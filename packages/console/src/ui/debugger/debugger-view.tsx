@@ -19,6 +19,7 @@ const EMPTY_FIELDS: FormFields = {
   data: '',
   metadata: '',
   files: [],
+  continueTaskId: '',
   taskId: '',
   contextId: '',
   returnImmediately: false,
@@ -31,20 +32,37 @@ const EMPTY_FIELDS: FormFields = {
   pageToken: '',
 };
 
+const FINISHED = new Set([
+  'TASK_STATE_COMPLETED',
+  'TASK_STATE_FAILED',
+  'TASK_STATE_CANCELED',
+  'TASK_STATE_REJECTED',
+]);
 const SPOKEN = new Set(['JSONRPC 1.0', 'JSONRPC 0.3', 'HTTP+JSON 1.0']);
 
 /** Fetches a card through the relay as a recorded call, and checks it against its schema. */
-async function fetchCard(url: string, changed: () => void): Promise<{ call: CallRecord; raw: unknown; cardUrl: string }> {
+async function fetchCard(
+  url: string,
+  changed: () => void,
+): Promise<{ call: CallRecord; raw: unknown; cardUrl: string }> {
   const call = newCall('FetchCard', { url }, { agentUrl: url, binding: 'HTTP', version: '' });
   const doFetch = recordingFetch(call, changed);
+  const started = performance.now();
+  const done = () => (call.durationMs = Math.round(performance.now() - started));
   let cardUrl = agentCardUrl(url);
-  let response = await doFetch(cardUrl, { headers: { Accept: 'application/json', 'A2A-Version': '1.0' } });
+  let response = await doFetch(cardUrl, {
+    headers: { Accept: 'application/json', 'A2A-Version': '1.0' },
+  });
   if (response.status === 404 && cardUrl.endsWith('/.well-known/agent-card.json')) {
     cardUrl = cardUrl.replace('/.well-known/agent-card.json', LEGACY_AGENT_CARD_PATH);
     response = await doFetch(cardUrl, { headers: { Accept: 'application/json' } });
   }
   const text = await response.text();
-  if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status} fetching the card from ${cardUrl}`), { call });
+  done();
+  if (!response.ok)
+    throw Object.assign(new Error(`HTTP ${response.status} fetching the card from ${cardUrl}`), {
+      call,
+    });
   try {
     return { call, raw: JSON.parse(text), cardUrl };
   } catch {
@@ -79,7 +97,10 @@ export function DebuggerView({ route }: { route: Route }) {
       const result = checkCard(raw);
       call.outcome = result.problems.length === 0 ? 'valid card' : result.problems;
       setCheck(result);
-      const first = result.card?.supportedInterfaces.findIndex((i) => SPOKEN.has(`${i.protocolBinding} ${i.protocolVersion}`)) ?? -1;
+      const first =
+        result.card?.supportedInterfaces.findIndex((i) =>
+          SPOKEN.has(`${i.protocolBinding} ${i.protocolVersion}`),
+        ) ?? -1;
       setIface(Math.max(0, first));
       setSession((s) => ({ ...s, agentUrl: target }));
     } catch (error) {
@@ -97,16 +118,31 @@ export function DebuggerView({ route }: { route: Route }) {
   }, [asked]);
 
   const chosen = check?.card?.supportedInterfaces[iface];
-  const target = check?.card && chosen && { card: check.card, agentUrl: url, binding: chosen.protocolBinding, version: chosen.protocolVersion };
+  const target = check?.card &&
+    chosen && {
+      card: check.card,
+      agentUrl: url,
+      binding: chosen.protocolBinding,
+      version: chosen.protocolVersion,
+    };
 
+  // A finished task takes no more messages: keep its context, offer its id only while it is open.
   const remember = (ids: CallIds) =>
-    setFields((f) => ({ ...f, taskId: ids.taskId ?? f.taskId, contextId: ids.contextId ?? f.contextId }));
+    setFields((f) => ({
+      ...f,
+      taskId: ids.taskId ?? f.taskId,
+      continueTaskId: ids.taskId && !FINISHED.has(ids.state ?? '') ? ids.taskId : '',
+      contextId: ids.contextId ?? f.contextId,
+    }));
 
   const run = async () => {
     if (!target) return;
     let params: unknown;
     try {
-      params = buildParams(operation, { ...fields, pushUrl: fields.pushUrl || webhookUrl(session.id) });
+      params = buildParams(operation, {
+        ...fields,
+        pushUrl: fields.pushUrl || webhookUrl(session.id),
+      });
       setFormError(undefined);
     } catch (error) {
       setFormError((error as Error).message);
@@ -115,13 +151,24 @@ export function DebuggerView({ route }: { route: Route }) {
     setBusy(true);
     abort.current = new AbortController();
     let added = false;
-    const call = await runCall(target, operation, params, (c) => {
-      if (!added) addCall(c);
-      added = true;
-      rerender();
-    }, abort.current.signal);
+    const call = await runCall(
+      target,
+      operation,
+      params,
+      (c) => {
+        if (!added) addCall(c);
+        added = true;
+        rerender();
+      },
+      abort.current.signal,
+    );
     if (!added) addCall(call);
-    setSession((s) => ({ ...s, binding: target.binding, protocolVersion: target.version, calls: [...s.calls] }));
+    setSession((s) => ({
+      ...s,
+      binding: target.binding,
+      protocolVersion: target.version,
+      calls: [...s.calls],
+    }));
     remember(call.ids);
     setBusy(false);
   };
@@ -164,7 +211,13 @@ export function DebuggerView({ route }: { route: Route }) {
       >
         <label class="grow">
           Agent URL
-          <input type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="http://127.0.0.1:4101" />
+          <input
+            type="url"
+            required
+            value={url}
+            onInput={(e) => setUrl(e.currentTarget.value)}
+            placeholder="http://127.0.0.1:4101"
+          />
         </label>
         <button type="submit">Fetch card</button>
       </form>
@@ -184,7 +237,11 @@ export function DebuggerView({ route }: { route: Route }) {
                 onSubmit={() => void run()}
                 onStop={() => abort.current?.abort()}
               />
-              {formError && <p class="problem" role="alert">{formError}</p>}
+              {formError && (
+                <p class="problem" role="alert">
+                  {formError}
+                </p>
+              )}
             </section>
           )}
           <SessionPanel

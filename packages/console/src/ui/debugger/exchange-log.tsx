@@ -11,7 +11,12 @@ function pretty(text: string | undefined): string {
 }
 
 function Problems({ problems }: { problems: readonly string[] }) {
-  if (problems.length === 0) return <span class="valid" title="valid against the protocol schema">✓ valid</span>;
+  if (problems.length === 0)
+    return (
+      <span class="valid" title="valid against the protocol schema">
+        ✓ valid
+      </span>
+    );
   return (
     <ul class="problems" aria-label="Validation problems">
       {problems.map((p, i) => (
@@ -26,7 +31,11 @@ function Headers({ headers }: { headers: Record<string, string> | undefined }) {
   return (
     <details>
       <summary>headers</summary>
-      <pre class="json">{Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
+      <pre class="json">
+        {Object.entries(headers)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n')}
+      </pre>
     </details>
   );
 }
@@ -48,7 +57,8 @@ function ExchangeView({ exchange }: { exchange: RecordedExchange }) {
           <div class="frame-head">
             <span class="dir">←</span> <strong>HTTP {exchange.status}</strong>{' '}
             <span class="muted">
-              +{exchange.headersAt} ms{exchange.endedAt !== undefined && ` · done +${exchange.endedAt} ms`}
+              +{exchange.headersAt} ms
+              {exchange.endedAt !== undefined && ` · done +${exchange.endedAt} ms`}
               {streaming && ` · ${exchange.events.length} events`}
             </span>
           </div>
@@ -62,11 +72,15 @@ function ExchangeView({ exchange }: { exchange: RecordedExchange }) {
           {streaming && (
             <ol class="sse-events" aria-label="Stream events">
               {exchange.events.map((event, i) => (
-                <li key={i} class={event.problems.length > 0 ? 'event-frame malformed' : 'event-frame'}>
+                <li
+                  key={i}
+                  class={event.problems.length > 0 ? 'event-frame malformed' : 'event-frame'}
+                >
                   <div class="frame-head">
                     <span class="dir">⇠</span> event {i + 1}
                     {event.id && <span class="muted"> id {event.id}</span>}
-                    <span class="muted"> +{event.at} ms</span> <Problems problems={event.problems} />
+                    <span class="muted"> +{event.at} ms</span>{' '}
+                    <Problems problems={event.problems} />
                   </div>
                   <pre class="json">{pretty(event.data)}</pre>
                 </li>
@@ -83,18 +97,29 @@ function ExchangeView({ exchange }: { exchange: RecordedExchange }) {
 
 /** One call: its operation, interface, timing, outcome and every raw exchange. */
 export function CallView({ call, open }: { call: CallRecord; open: boolean }) {
-  const problemCount =
-    call.exchanges.reduce((n, x) => n + x.problems.length + x.events.filter((e) => e.problems.length > 0).length, 0);
+  const problemCount = call.exchanges.reduce(
+    (n, x) => n + x.problems.length + x.events.filter((e) => e.problems.length > 0).length,
+    0,
+  );
   return (
     <details class="call" open={open} data-operation={call.operation}>
       <summary>
         <strong>{operationLabel(call)}</strong>{' '}
         <span class="muted">
-          {call.binding} {call.version} · {new Date(call.startedAt).toLocaleTimeString(undefined, { hour12: false })}
+          {call.binding} {call.version} ·{' '}
+          {new Date(call.startedAt).toLocaleTimeString(undefined, { hour12: false })}
           {call.durationMs !== undefined ? ` · ${call.durationMs} ms` : ' · running'}
         </span>{' '}
-        {call.error ? <span class="pill bad">error</span> : call.durationMs !== undefined && <span class="pill ok">ok</span>}
-        {problemCount > 0 && <span class="pill warn">{problemCount} schema problem{problemCount > 1 ? 's' : ''}</span>}
+        {call.error ? (
+          <span class="pill bad">error</span>
+        ) : (
+          call.durationMs !== undefined && <span class="pill ok">ok</span>
+        )}
+        {problemCount > 0 && (
+          <span class="pill warn">
+            {problemCount} schema problem{problemCount > 1 ? 's' : ''}
+          </span>
+        )}
       </summary>
       {call.error && <p class="problem">{call.error}</p>}
       {call.exchanges.map((exchange, i) => (
@@ -112,7 +137,8 @@ export function CallView({ call, open }: { call: CallRecord; open: boolean }) {
 
 /** Every call of the session, newest first. */
 export function ExchangeLog({ calls }: { calls: readonly CallRecord[] }) {
-  if (calls.length === 0) return <p class="muted">Requests and responses appear here, raw, as they happen.</p>;
+  if (calls.length === 0)
+    return <p class="muted">Requests and responses appear here, raw, as they happen.</p>;
   return (
     <div class="log" aria-live="polite">
       {[...calls].reverse().map((call, i) => (

@@ -19,7 +19,14 @@ export interface WireContext {
 }
 
 function problemsOf(result: ParseResult<unknown>, prefix: string): string[] {
-  return result.success ? [] : result.violations.map((v) => plainViolation({ ...v, field: v.field ? `${prefix}${v.field}` : prefix.replace(/\.$/, '') }));
+  return result.success
+    ? []
+    : result.violations.map((v) =>
+        plainViolation({
+          ...v,
+          field: v.field ? `${prefix}${v.field}` : prefix.replace(/\.$/, ''),
+        }),
+      );
 }
 
 function checkJsonRpc(body: unknown, context: WireContext, stream: boolean): string[] {
@@ -34,18 +41,27 @@ function checkJsonRpc(body: unknown, context: WireContext, stream: boolean): str
   }
   if (!('result' in envelope)) return [...problems, 'The answer has neither “result” nor “error”.'];
   if (context.version === '0.3') {
-    const decoded = stream ? decodeStreamEvent03(envelope.result) : decodeResult03(context.operation, envelope.result);
+    const decoded = stream
+      ? decodeStreamEvent03(envelope.result)
+      : decodeResult03(context.operation, envelope.result);
     return [...problems, ...problemsOf(decoded, 'result.')];
   }
   const schema = stream ? StreamResponseSchema : OPERATION_SCHEMAS[context.operation].result;
-  return [...problems, ...problemsOf(parseProtocol<unknown>(schema as never, envelope.result), 'result.')];
+  return [
+    ...problems,
+    ...problemsOf(parseProtocol<unknown>(schema as never, envelope.result), 'result.'),
+  ];
 }
 
 function checkRest(body: unknown, status: number, context: WireContext, stream: boolean): string[] {
   if (status >= 400) {
-    const error = (body as { error?: { code?: unknown; status?: unknown; message?: unknown } } | undefined)?.error;
+    const error = (
+      body as { error?: { code?: unknown; status?: unknown; message?: unknown } } | undefined
+    )?.error;
     if (!error || typeof error.message !== 'string' || typeof error.code !== 'number') {
-      return ['A REST error must be {"error": {"code", "status", "message", "details"}} (google.rpc.Status).'];
+      return [
+        'A REST error must be {"error": {"code", "status", "message", "details"}} (google.rpc.Status).',
+      ];
     }
     return [];
   }
@@ -57,8 +73,16 @@ function checkRest(body: unknown, status: number, context: WireContext, stream: 
  * Checks one answer (a unary response body, or one stream event) against the protocol schemas of
  * the binding and version in use. Returns the problems in plain words; none means valid.
  */
-export function checkFrame(body: unknown, status: number, context: WireContext, stream: boolean): string[] {
-  if (body === undefined) return status >= 400 ? [`HTTP ${status} with a body that is not JSON.`] : ['The body is not JSON.'];
+export function checkFrame(
+  body: unknown,
+  status: number,
+  context: WireContext,
+  stream: boolean,
+): string[] {
+  if (body === undefined)
+    return status >= 400
+      ? [`HTTP ${status} with a body that is not JSON.`]
+      : ['The body is not JSON.'];
   if (context.binding === 'JSONRPC') return checkJsonRpc(body, context, stream);
   if (context.binding === 'HTTP+JSON') return checkRest(body, status, context, stream);
   return [];
@@ -71,5 +95,7 @@ export function checkStreamOrder(results: readonly unknown[], version: string): 
   if (kinds[0] === 'message') {
     return kinds.length > 1 ? ['A stream that starts with a message must carry nothing else.'] : [];
   }
-  return kinds[0] === 'task' ? [] : [`A stream must start with a task or a message; it starts with “${kinds[0]}”.`];
+  return kinds[0] === 'task'
+    ? []
+    : [`A stream must start with a task or a message; it starts with “${kinds[0]}”.`];
 }

@@ -8,6 +8,9 @@ export interface FormFields {
   /** JSON object of message metadata; empty for none. */
   metadata: string;
   files: { name: string; mediaType: string; base64: string }[];
+  /** The task a message continues (open tasks only). */
+  continueTaskId: string;
+  /** The task Get, Cancel, Subscribe and push operations act on. */
   taskId: string;
   contextId: string;
   returnImmediately: boolean;
@@ -40,7 +43,7 @@ function json(text: string, field: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`${field} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${field} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -54,20 +57,25 @@ export function buildParams(operation: OperationName, f: FormFields): unknown {
     case 'SendStreamingMessage': {
       const parts: Part[] = [];
       if (f.text !== '') parts.push({ text: f.text });
-      if (f.data.trim() !== '') parts.push({ data: json(f.data, 'Data') as never, mediaType: 'application/json' });
-      for (const file of f.files) parts.push({ raw: file.base64, filename: file.name, mediaType: file.mediaType });
+      if (f.data.trim() !== '')
+        parts.push({ data: json(f.data, 'Data') as never, mediaType: 'application/json' });
+      for (const file of f.files)
+        parts.push({ raw: file.base64, filename: file.name, mediaType: file.mediaType });
       if (parts.length === 0) throw new Error('A message needs text, data or a file.');
       const metadata = f.metadata.trim() === '' ? undefined : json(f.metadata, 'Metadata');
       const configuration =
         operation === 'SendMessage' && (f.returnImmediately || int(f.historyLength) !== undefined)
-          ? { returnImmediately: f.returnImmediately || undefined, historyLength: int(f.historyLength) }
+          ? {
+              returnImmediately: f.returnImmediately || undefined,
+              historyLength: int(f.historyLength),
+            }
           : undefined;
       return {
         message: {
           messageId: crypto.randomUUID(),
           role: 'ROLE_USER',
           parts,
-          taskId: opt(f.taskId),
+          taskId: opt(f.continueTaskId),
           contextId: opt(f.contextId),
           metadata,
         },
@@ -101,7 +109,7 @@ export function buildParams(operation: OperationName, f: FormFields): unknown {
 
 /** Which form fields an operation uses. */
 export function fieldsFor(operation: OperationName): ReadonlySet<keyof FormFields> {
-  const send = ['text', 'data', 'metadata', 'files', 'taskId', 'contextId'] as const;
+  const send = ['text', 'data', 'metadata', 'files', 'continueTaskId', 'contextId'] as const;
   const map: Record<OperationName, readonly (keyof FormFields)[]> = {
     SendMessage: [...send, 'returnImmediately', 'historyLength'],
     SendStreamingMessage: send,

@@ -74,7 +74,10 @@ export function recordingFetch(call: CallRecord, changed: () => void): typeof fe
   const since = () => Math.round(performance.now() - started);
   return async (input, init) => {
     const request = new Request(input, init);
-    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.clone().text();
+    const body =
+      request.method === 'GET' || request.method === 'HEAD'
+        ? undefined
+        : await request.clone().text();
     const exchange: RecordedExchange = {
       method: request.method,
       url: request.url,
@@ -102,7 +105,9 @@ export function recordingFetch(call: CallRecord, changed: () => void): typeof fe
       exchange.problems.push('The console relay could not carry this request (see the body).');
     }
     const context: WireContext | undefined =
-      call.operation === 'FetchCard' ? undefined : { operation: call.operation, binding: call.binding, version: call.version };
+      call.operation === 'FetchCard'
+        ? undefined
+        : { operation: call.operation, binding: call.binding, version: call.version };
     const type = response.headers.get('content-type') ?? '';
     if (type.includes('text/event-stream') && response.body) {
       const [mine, theirs] = response.body.tee();
@@ -114,9 +119,17 @@ export function recordingFetch(call: CallRecord, changed: () => void): typeof fe
             const json = parse(event.data);
             const problems = context ? checkFrame(json, response.status, context, true) : [];
             if (json === undefined) problems.unshift('This event is not JSON.');
-            const result = call.binding === 'JSONRPC' ? (json as { result?: unknown } | undefined)?.result : json;
+            const result =
+              call.binding === 'JSONRPC'
+                ? (json as { result?: unknown } | undefined)?.result
+                : json;
             if (result !== undefined) results.push(result);
-            exchange.events.push({ at: since(), id: event.lastEventId || undefined, data: event.data, problems });
+            exchange.events.push({
+              at: since(),
+              id: event.lastEventId || undefined,
+              data: event.data,
+              problems,
+            });
             changed();
           }
           exchange.problems.push(...checkStreamOrder(results, call.version));
@@ -131,14 +144,19 @@ export function recordingFetch(call: CallRecord, changed: () => void): typeof fe
     const text = await response.text();
     exchange.body = text;
     exchange.endedAt = since();
-    if (context && text.trim() !== '') exchange.problems.push(...checkFrame(parse(text), response.status, context, false));
+    if (context && text.trim() !== '')
+      exchange.problems.push(...checkFrame(parse(text), response.status, context, false));
     changed();
     return new Response(text, { status: response.status, headers: response.headers });
   };
 }
 
 /** A fresh call record. */
-export function newCall(operation: CallRecord['operation'], params: unknown, target: Pick<CallRecord, 'agentUrl' | 'binding' | 'version'>): CallRecord {
+export function newCall(
+  operation: CallRecord['operation'],
+  params: unknown,
+  target: Pick<CallRecord, 'agentUrl' | 'binding' | 'version'>,
+): CallRecord {
   return {
     id: crypto.randomUUID(),
     operation,

@@ -1,4 +1,4 @@
-import { TASK_STATES, type OperationName } from '@baton/protocol';
+import { type OperationName, TASK_STATES } from '@baton/protocol';
 
 import { DEBUG_OPERATIONS, fieldsFor, type FormFields } from './params.js';
 
@@ -16,8 +16,13 @@ interface RequestFormProps {
 async function readFile(file: File): Promise<FormFields['files'][number]> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { name: file.name, mediaType: file.type || 'application/octet-stream', base64: btoa(binary) };
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return {
+    name: file.name,
+    mediaType: file.type || 'application/octet-stream',
+    base64: btoa(binary),
+  };
 }
 
 /** The request composer: operation, message parts, ids to continue, and per-operation fields. */
@@ -46,9 +51,18 @@ export function RequestForm(props: RequestFormProps) {
     >
       <label>
         Operation
-        <select value={operation} onChange={(e) => props.onOperation(e.currentTarget.value as OperationName)}>
+        <select
+          value={operation}
+          onChange={(e) => props.onOperation(e.currentTarget.value as OperationName)}
+        >
           {DEBUG_OPERATIONS.map((op) => (
-            <option key={op} value={op} disabled={!props.canStream && (op === 'SendStreamingMessage' || op === 'SubscribeToTask')}>
+            <option
+              key={op}
+              value={op}
+              disabled={
+                !props.canStream && (op === 'SendStreamingMessage' || op === 'SubscribeToTask')
+              }
+            >
               {op}
             </option>
           ))}
@@ -57,7 +71,11 @@ export function RequestForm(props: RequestFormProps) {
       {used.has('text') && (
         <label>
           Text
-          <textarea rows={3} value={f.text} onInput={(e) => onChange({ text: e.currentTarget.value })} />
+          <textarea
+            rows={3}
+            value={f.text}
+            onInput={(e) => onChange({ text: e.currentTarget.value })}
+          />
         </label>
       )}
       {used.has('files') && (
@@ -66,9 +84,9 @@ export function RequestForm(props: RequestFormProps) {
           <input
             type="file"
             multiple
-            onChange={async (e) => {
+            onChange={(e) => {
               const files = [...(e.currentTarget.files ?? [])];
-              onChange({ files: await Promise.all(files.map(readFile)) });
+              void Promise.all(files.map(readFile)).then((read) => onChange({ files: read }));
             }}
           />
           {f.files.length > 0 && (
@@ -84,18 +102,33 @@ export function RequestForm(props: RequestFormProps) {
       {used.has('data') && (
         <label>
           JSON data part
-          <textarea rows={2} class="mono" placeholder='{"key": "value"}' value={f.data} onInput={(e) => onChange({ data: e.currentTarget.value })} />
+          <textarea
+            rows={2}
+            class="mono"
+            placeholder='{"key": "value"}'
+            value={f.data}
+            onInput={(e) => onChange({ data: e.currentTarget.value })}
+          />
         </label>
       )}
       {used.has('metadata') && (
         <label>
           Message metadata (JSON object)
-          <textarea rows={1} class="mono" placeholder='{"trace": "abc"}' value={f.metadata} onInput={(e) => onChange({ metadata: e.currentTarget.value })} />
+          <textarea
+            rows={1}
+            class="mono"
+            placeholder='{"trace": "abc"}'
+            value={f.metadata}
+            onInput={(e) => onChange({ metadata: e.currentTarget.value })}
+          />
         </label>
       )}
       <div class="row">
-        {input('taskId', used.has('text') ? 'Continue task (taskId)' : 'Task id', { class: 'mono' })}
-        {input('contextId', used.has('text') ? 'Same context (contextId)' : 'Context id', { class: 'mono' })}
+        {input('continueTaskId', 'Continue task (taskId)', { class: 'mono' })}
+        {input('taskId', 'Task id', { class: 'mono' })}
+        {input('contextId', used.has('text') ? 'Same context (contextId)' : 'Context id', {
+          class: 'mono',
+        })}
       </div>
       {used.has('status') && (
         <label>
@@ -120,7 +153,11 @@ export function RequestForm(props: RequestFormProps) {
       </div>
       {used.has('returnImmediately') && (
         <label class="toggle">
-          <input type="checkbox" checked={f.returnImmediately} onChange={(e) => onChange({ returnImmediately: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={f.returnImmediately}
+            onChange={(e) => onChange({ returnImmediately: e.currentTarget.checked })}
+          />
           Return immediately (do not wait for the task to finish)
         </label>
       )}

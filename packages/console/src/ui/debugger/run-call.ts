@@ -1,5 +1,10 @@
 import { A2AClient, isStreamingOperation } from '@baton/client';
-import { type AgentCard, type OperationName, type ProtocolVersion, type StreamResponse } from '@baton/protocol';
+import {
+  type AgentCard,
+  type OperationName,
+  type ProtocolVersion,
+  type StreamResponse,
+} from '@baton/protocol';
 
 import { type CallRecord, newCall, recordingFetch } from './recorder.js';
 
@@ -7,16 +12,33 @@ import { type CallRecord, newCall, recordingFetch } from './recorder.js';
 export interface CallIds {
   taskId?: string | undefined;
   contextId?: string | undefined;
+  /** The task's last known state, when the answer named one. */
+  state?: string | undefined;
 }
 
 /** Which ids an answer names: a task, a message, or a stream event. */
 export function idsOf(value: unknown): CallIds {
   const v = (value ?? {}) as Record<string, Record<string, unknown> | undefined>;
-  const task = v.task ?? (typeof v.id === 'string' && v.status ? (v as Record<string, unknown>) : undefined);
-  if (task) return { taskId: task.id as string, contextId: task.contextId as string | undefined };
-  const event = v.statusUpdate ?? v.artifactUpdate;
+  const task = v.task ?? (typeof v.id === 'string' && v.status ? v : undefined);
+  if (task) {
+    const state = (task.status as { state?: string } | undefined)?.state;
+    return { taskId: task.id as string, contextId: task.contextId as string | undefined, state };
+  }
+  if (v.statusUpdate) {
+    const { taskId, contextId, status } = v.statusUpdate as {
+      taskId: string;
+      contextId: string;
+      status?: { state?: string };
+    };
+    return { taskId, contextId, state: status?.state };
+  }
+  const event = v.artifactUpdate;
   if (event) return { taskId: event.taskId as string, contextId: event.contextId as string };
-  if (v.message) return { taskId: v.message.taskId as string | undefined, contextId: v.message.contextId as string | undefined };
+  if (v.message)
+    return {
+      taskId: v.message.taskId as string | undefined,
+      contextId: v.message.contextId as string | undefined,
+    };
   return {};
 }
 
@@ -54,7 +76,10 @@ export async function runCall(
       const events: StreamResponse[] = [];
       for await (const event of client.stream(operation, params as never, { signal })) {
         events.push(event);
-        call.ids = { ...call.ids, ...Object.fromEntries(Object.entries(idsOf(event)).filter(([, v]) => v)) };
+        call.ids = {
+          ...call.ids,
+          ...Object.fromEntries(Object.entries(idsOf(event)).filter(([, v]) => v)),
+        };
       }
       call.outcome = { events: events.length, last: events.at(-1) };
     } else {

@@ -13,18 +13,29 @@ interface SessionPanelProps {
 }
 
 /** Save, export, import and replay of the debugging session. */
-export function SessionPanel({ session, busy, canReplay, onNew, onImport, onReplay }: SessionPanelProps) {
+export function SessionPanel({
+  session,
+  busy,
+  canReplay,
+  onNew,
+  onImport,
+  onReplay,
+}: SessionPanelProps) {
   const [problem, setProblem] = useState<string>();
   const replayable = session.calls.filter((c) => c.operation !== 'FetchCard');
   return (
     <section class="panel" aria-labelledby="session-title">
       <h3 id="session-title">Session</h3>
       <p class="small muted">
-        {session.calls.length} call{session.calls.length === 1 ? '' : 's'} · saved in this browser · id{' '}
-        <code>{session.id.slice(0, 8)}</code>
+        {session.calls.length} call{session.calls.length === 1 ? '' : 's'} · saved in this browser ·
+        id <code>{session.id.slice(0, 8)}</code>
       </p>
       <div class="row">
-        <button type="button" onClick={() => exportSession(session)} disabled={session.calls.length === 0}>
+        <button
+          type="button"
+          onClick={() => exportSession(session)}
+          disabled={session.calls.length === 0}
+        >
           Export session
         </button>
         <label class="button">
@@ -33,28 +44,41 @@ export function SessionPanel({ session, busy, canReplay, onNew, onImport, onRepl
             type="file"
             accept="application/json,.json"
             class="sr-only"
-            onChange={async (e) => {
-              const file = e.currentTarget.files?.[0];
+            onChange={(e) => {
+              const input = e.currentTarget;
+              const file = input.files?.[0];
               if (!file) return;
-              try {
-                onImport(parseSession(await file.text()));
-                setProblem(undefined);
-              } catch (error) {
-                setProblem((error as Error).message);
-              }
-              e.currentTarget.value = '';
+              void file.text().then((text) => {
+                try {
+                  onImport(parseSession(text));
+                  setProblem(undefined);
+                } catch (error) {
+                  setProblem((error as Error).message);
+                }
+                input.value = '';
+              });
             }}
           />
         </label>
-        <button type="button" disabled={busy || !canReplay || replayable.length === 0} onClick={() => onReplay(replayable)}>
+        <button
+          type="button"
+          disabled={busy || !canReplay || replayable.length === 0}
+          onClick={() => onReplay(replayable)}
+        >
           Replay {replayable.length} call{replayable.length === 1 ? '' : 's'}
         </button>
         <button type="button" onClick={onNew} disabled={busy}>
           New session
         </button>
       </div>
-      {!canReplay && replayable.length > 0 && <p class="small muted">Fetch a card to replay against that agent.</p>}
-      {problem && <p class="problem" role="alert">{problem}</p>}
+      {!canReplay && replayable.length > 0 && (
+        <p class="small muted">Fetch a card to replay against that agent.</p>
+      )}
+      {problem && (
+        <p class="problem" role="alert">
+          {problem}
+        </p>
+      )}
     </section>
   );
 }

@@ -57,10 +57,14 @@ export function loadSession(): DebugSession | undefined {
 /** Reads an exported session file; throws with a plain message when it is not one. */
 export function parseSession(text: string): DebugSession {
   const value = JSON.parse(text) as Partial<DebugSession>;
-  if (value.format !== 'baton-debug-session' || value.version !== 1 || !Array.isArray(value.calls)) {
+  if (
+    value.format !== 'baton-debug-session' ||
+    value.version !== 1 ||
+    !Array.isArray(value.calls)
+  ) {
     throw new Error('This file is not a Baton debug session.');
   }
-  return { ...newSession(), ...value, calls: value.calls } as DebugSession;
+  return { ...newSession(), ...value, calls: value.calls };
 }
 
 /** Offers the session as a JSON file download. */

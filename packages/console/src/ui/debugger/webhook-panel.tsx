@@ -14,11 +14,15 @@ export function WebhookPanel({ sessionId }: { sessionId: string }) {
   const [deliveries, setDeliveries] = useState<WebhookDelivery[]>([]);
   useEffect(() => {
     setDeliveries([]);
-    void apiGet<{ deliveries: WebhookDelivery[] }>(`/api/webhooks/${sessionId}`).then((r) => setDeliveries(r.deliveries));
+    void apiGet<{ deliveries: WebhookDelivery[] }>(`/api/webhooks/${sessionId}`).then((r) =>
+      setDeliveries(r.deliveries),
+    );
     const source = new EventSource(`/api/webhooks/${sessionId}/stream`);
     source.addEventListener('delivery', (event) => {
       const delivery = JSON.parse((event as MessageEvent<string>).data) as WebhookDelivery;
-      setDeliveries((current) => (current.some((d) => d.id === delivery.id) ? current : [...current, delivery]));
+      setDeliveries((current) =>
+        current.some((d) => d.id === delivery.id) ? current : [...current, delivery],
+      );
     });
     return () => source.close();
   }, [sessionId]);
@@ -30,7 +34,9 @@ export function WebhookPanel({ sessionId }: { sessionId: string }) {
         <button
           type="button"
           class="link"
-          onClick={() => void apiSend('DELETE', `/api/webhooks/${sessionId}`).then(() => setDeliveries([]))}
+          onClick={() =>
+            void apiSend('DELETE', `/api/webhooks/${sessionId}`).then(() => setDeliveries([]))
+          }
         >
           Clear
         </button>
@@ -43,10 +49,13 @@ export function WebhookPanel({ sessionId }: { sessionId: string }) {
             <li key={d.id}>
               <span class="muted small">
                 {clock(d.receivedAt)}
-                {d.headers['x-a2a-notification-token'] && ` · token ${d.headers['x-a2a-notification-token']}`}
+                {d.headers['x-a2a-notification-token'] &&
+                  ` · token ${d.headers['x-a2a-notification-token']}`}
                 {d.truncated && ' · truncated'}
               </span>
-              <pre class="json">{d.json !== undefined ? JSON.stringify(d.json, null, 2) : d.body}</pre>
+              <pre class="json">
+                {d.json !== undefined ? JSON.stringify(d.json, null, 2) : d.body}
+              </pre>
             </li>
           ))}
         </ol>

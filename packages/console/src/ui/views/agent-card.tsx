@@ -13,7 +13,8 @@ function schemeText(scheme: SecurityScheme): string {
     const flows = Object.keys(scheme.oauth2SecurityScheme?.flows ?? {});
     return `OAuth 2.0 (${flows.join(', ') || 'no flows'})`;
   }
-  if (scheme.openIdConnectSecurityScheme) return `OpenID Connect ${scheme.openIdConnectSecurityScheme.openIdConnectUrl}`;
+  if (scheme.openIdConnectSecurityScheme)
+    return `OpenID Connect ${scheme.openIdConnectSecurityScheme.openIdConnectUrl}`;
   if (scheme.mtlsSecurityScheme) return 'Mutual TLS';
   return 'unknown scheme';
 }

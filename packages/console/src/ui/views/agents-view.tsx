@@ -17,7 +17,8 @@ function AddAgent({ onAdded }: { onAdded: () => void }) {
     event.preventDefault();
     try {
       const parsed = new URL(url);
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('use http or https');
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        throw new Error('use http or https');
     } catch (e) {
       setProblem(`That is not an agent URL: ${(e as Error).message}`);
       return;
@@ -32,7 +33,12 @@ function AddAgent({ onAdded }: { onAdded: () => void }) {
   return (
     <form class="inline-form" onSubmit={submit} aria-label="Add an agent">
       <label>
-        Name <input value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="my agent" />
+        Name{' '}
+        <input
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+          placeholder="my agent"
+        />
       </label>
       <label>
         URL{' '}
@@ -46,7 +52,11 @@ function AddAgent({ onAdded }: { onAdded: () => void }) {
         />
       </label>
       <button type="submit">Add agent</button>
-      {problem && <p class="problem" role="alert">{problem}</p>}
+      {problem && (
+        <p class="problem" role="alert">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }
@@ -64,14 +74,15 @@ function AgentPanel({ agent, onRemoved }: { agent: KnownAgent; onRemoved: () => 
           {agent.card?.name ?? agent.name} <span class="muted">({agent.name})</span>
         </h3>
         <span class={agent.reachable ? 'pill ok' : 'pill bad'}>
-          {agent.reachable ? `answers${agent.latencyMs !== undefined ? ` in ${agent.latencyMs} ms` : ''}` : 'not reachable'}
+          {agent.reachable
+            ? `answers${agent.latencyMs !== undefined ? ` in ${agent.latencyMs} ms` : ''}`
+            : 'not reachable'}
         </span>
         {agent.storeBacked && <span class="pill">tasks from the store</span>}
         {agent.local && <span class="pill">added in this browser</span>}
       </header>
       <p class="small">
-        <code>{agent.url}</code> ·{' '}
-        <a href={href('/tasks', { agent: agent.name })}>Tasks</a> ·{' '}
+        <code>{agent.url}</code> · <a href={href('/tasks', { agent: agent.name })}>Tasks</a> ·{' '}
         <a href={href('/debugger', { url: agent.url })}>Debug</a>
         {agent.local && (
           <>
@@ -103,7 +114,9 @@ export function AgentsView({ agents }: AgentsProps) {
       {agents.error && <p class="problem">{agents.error}</p>}
       {!agents.agents && <p class="muted">Loading…</p>}
       {agents.agents?.length === 0 && <p class="muted">No agents yet: add one by URL above.</p>}
-      {agents.agents?.map((agent) => <AgentPanel key={agent.name} agent={agent} onRemoved={agents.refresh} />)}
+      {agents.agents?.map((agent) => (
+        <AgentPanel key={agent.name} agent={agent} onRemoved={agents.refresh} />
+      ))}
     </>
   );
 }

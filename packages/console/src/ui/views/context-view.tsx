@@ -12,7 +12,9 @@ export function ContextView({ contextId }: { contextId: string }) {
   const [data, setData] = useState<ContextResponse>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    apiGet<ContextResponse>(`/api/contexts/${encodeURIComponent(contextId)}`).then(setData, (e) => setError(String(e)));
+    apiGet<ContextResponse>(`/api/contexts/${encodeURIComponent(contextId)}`).then(setData, (e) =>
+      setError(String(e)),
+    );
   }, [contextId]);
   return (
     <>
@@ -25,7 +27,10 @@ export function ContextView({ contextId }: { contextId: string }) {
       {error && <p class="problem">{error}</p>}
       {data && (
         <>
-          <h3>Tasks ({data.tasks.length}{data.moreTasks ? '+' : ''})</h3>
+          <h3>
+            Tasks ({data.tasks.length}
+            {data.moreTasks ? '+' : ''})
+          </h3>
           <TaskTable tasks={data.tasks} />
           <h3>Conversation ({data.messages.length} messages)</h3>
           {data.messages.length === 0 && <p class="muted">No messages stored for this context.</p>}

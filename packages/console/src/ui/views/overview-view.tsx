@@ -15,9 +15,10 @@ export function OverviewView({ info }: { info: ConsoleInfo | undefined }) {
   const [data, setData] = useState<OverviewResponse>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    const load = () => apiGet<OverviewResponse>('/api/overview').then(setData, (e) => setError(String(e)));
+    const load = () =>
+      apiGet<OverviewResponse>('/api/overview').then(setData, (e) => setError(String(e)));
     void load();
-    const timer = setInterval(load, REFRESH_MS);
+    const timer = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(timer);
   }, []);
   if (info && !info.hasStore) {
@@ -30,7 +31,11 @@ export function OverviewView({ info }: { info: ConsoleInfo | undefined }) {
     tone: `bar bar-${stateLabel(state)}`,
   }));
   const columns = data.perMinute.map((m) => ({
-    label: new Date(m.minute).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: false }),
+    label: new Date(m.minute).toLocaleTimeString(undefined, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    }),
     value: m.created,
     overlay: m.failed,
   }));
@@ -51,11 +56,15 @@ export function OverviewView({ info }: { info: ConsoleInfo | undefined }) {
           <span class="stat-label">tasks / minute (last {data.windowMinutes} min)</span>
         </div>
         <div class="stat">
-          <span class="stat-value">{data.failureRate === undefined ? '—' : `${(data.failureRate * 100).toFixed(1)} %`}</span>
+          <span class="stat-value">
+            {data.failureRate === undefined ? '—' : `${(data.failureRate * 100).toFixed(1)} %`}
+          </span>
           <span class="stat-label">failure rate (finished in the window)</span>
         </div>
         <div class="stat">
-          <span class="stat-value">{(data.counts.TASK_STATE_WORKING ?? 0) + (data.counts.TASK_STATE_SUBMITTED ?? 0)}</span>
+          <span class="stat-value">
+            {(data.counts.TASK_STATE_WORKING ?? 0) + (data.counts.TASK_STATE_SUBMITTED ?? 0)}
+          </span>
           <span class="stat-label">running now</span>
         </div>
       </div>
@@ -66,8 +75,14 @@ export function OverviewView({ info }: { info: ConsoleInfo | undefined }) {
         </section>
         <section class="panel">
           <h3>Tasks created per minute</h3>
-          <ColumnChart columns={columns} title={`Tasks created per minute over the last ${data.windowMinutes} minutes; failures in red`} />
-          <p class="small muted">Blue: created. Red: failed.{data.sampled && ' Sampled: the newest tasks of the window only.'}</p>
+          <ColumnChart
+            columns={columns}
+            title={`Tasks created per minute over the last ${data.windowMinutes} minutes; failures in red`}
+          />
+          <p class="small muted">
+            Blue: created. Red: failed.
+            {data.sampled && ' Sampled: the newest tasks of the window only.'}
+          </p>
         </section>
       </div>
       <section class="panel">

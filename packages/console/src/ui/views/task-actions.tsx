@@ -32,7 +32,9 @@ export function TaskActions({ task, agentUrl, onDone }: ActionsProps) {
   };
   if (!agentUrl) {
     return isTerminal(state) ? null : (
-      <p class="notice">The console does not know this task’s agent, so it cannot cancel or answer it.</p>
+      <p class="notice">
+        The console does not know this task’s agent, so it cannot cancel or answer it.
+      </p>
     );
   }
   const waiting = state === 'TASK_STATE_INPUT_REQUIRED' || state === 'TASK_STATE_AUTH_REQUIRED';
@@ -44,7 +46,10 @@ export function TaskActions({ task, agentUrl, onDone }: ActionsProps) {
           class="danger"
           disabled={busy}
           onClick={() =>
-            void run(async () => (await import('../a2a/agent-client.js')).cancelTask(agentUrl, task.id), 'Cancel sent')
+            void run(
+              async () => (await import('../a2a/agent-client.js')).cancelTask(agentUrl, task.id),
+              'Cancel sent',
+            )
           }
         >
           Cancel task
@@ -64,14 +69,27 @@ export function TaskActions({ task, agentUrl, onDone }: ActionsProps) {
           }}
         >
           <label for="answer">The agent is waiting for input</label>
-          <textarea id="answer" rows={2} value={answer} onInput={(e) => setAnswer(e.currentTarget.value)} />
+          <textarea
+            id="answer"
+            rows={2}
+            value={answer}
+            onInput={(e) => setAnswer(e.currentTarget.value)}
+          />
           <button type="submit" disabled={busy || !answer.trim()}>
             Send answer
           </button>
         </form>
       )}
-      {note && !problem && <span class="muted" role="status">{note}</span>}
-      {problem && <p class="problem" role="alert">{problem}</p>}
+      {note && !problem && (
+        <span class="muted" role="status">
+          {note}
+        </span>
+      )}
+      {problem && (
+        <p class="problem" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

@@ -86,7 +86,12 @@ export function TaskFilters({ filters, agents, hasStore, textSearch, onChange }:
           value={custom ? 'custom' : filters.since}
           onChange={(e) => {
             const value = e.currentTarget.value;
-            set({ since: value === 'custom' ? new Date(Date.now() - 3_600_000).toISOString().slice(0, 16) : value });
+            set({
+              since:
+                value === 'custom'
+                  ? new Date(Date.now() - 3_600_000).toISOString().slice(0, 16)
+                  : value,
+            });
           }}
         >
           {SINCE.map(([value, label]) => (
@@ -109,7 +114,12 @@ export function TaskFilters({ filters, agents, hasStore, textSearch, onChange }:
       )}
       <label>
         Context
-        <input value={context} onInput={(e) => setContext(e.currentTarget.value)} placeholder="contextId" size={14} />
+        <input
+          value={context}
+          onInput={(e) => setContext(e.currentTarget.value)}
+          placeholder="contextId"
+          size={14}
+        />
       </label>
       <label class="grow">
         Search
@@ -118,7 +128,11 @@ export function TaskFilters({ filters, agents, hasStore, textSearch, onChange }:
           value={q}
           disabled={remote || !textSearch}
           onInput={(e) => setQ(e.currentTarget.value)}
-          placeholder={remote || !textSearch ? 'text search needs a store that supports it' : 'words in history and artifacts'}
+          placeholder={
+            remote || !textSearch
+              ? 'text search needs a store that supports it'
+              : 'words in history and artifacts'
+          }
         />
       </label>
       <button type="submit">Apply</button>

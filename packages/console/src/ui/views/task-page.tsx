@@ -15,7 +15,8 @@ function ArtifactView({ artifact }: { artifact: Artifact }) {
   return (
     <article class="artifact" aria-label={`artifact ${artifact.name ?? artifact.artifactId}`}>
       <header>
-        <strong>{artifact.name ?? 'artifact'}</strong> <code class="muted">{artifact.artifactId}</code>
+        <strong>{artifact.name ?? 'artifact'}</strong>{' '}
+        <code class="muted">{artifact.artifactId}</code>
         {artifact.description && <span class="muted"> · {artifact.description}</span>}
       </header>
       <PartsView parts={artifact.parts} />
@@ -41,10 +42,19 @@ export function TaskPage({ taskId, route, agents }: TaskPageProps) {
   const { task } = data;
   useEffect(() => setFollow(true), [taskId]);
   if (!task) {
-    return data.error ? <p class="problem" role="alert">{data.error}</p> : <p class="muted">Loading…</p>;
+    return data.error ? (
+      <p class="problem" role="alert">
+        {data.error}
+      </p>
+    ) : (
+      <p class="muted">Loading…</p>
+    );
   }
+  const finished = isTerminal(task.status.state);
   const created = data.detail?.createdAt ?? data.entries[0]?.timestamp;
-  const end = isTerminal(task.status.state) ? (task.status.timestamp ?? data.detail?.updatedAt) : undefined;
+  const end = isTerminal(task.status.state)
+    ? (task.status.timestamp ?? data.detail?.updatedAt)
+    : undefined;
   return (
     <>
       <div class="view-head">
@@ -53,10 +63,19 @@ export function TaskPage({ taskId, route, agents }: TaskPageProps) {
         </h2>
         <StateBadge state={task.status.state} />
         <label class="toggle">
-          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} /> Follow live
+          <input
+            type="checkbox"
+            checked={follow}
+            onChange={(e) => setFollow(e.currentTarget.checked)}
+          />{' '}
+          Follow live
         </label>
-        <span class={data.following ? 'pill ok' : 'pill'} role="status" aria-live="polite">
-          {data.following ? 'following' : isTerminal(task.status.state) ? 'finished' : 'not following'}
+        <span
+          class={data.following && !finished ? 'pill ok' : 'pill'}
+          role="status"
+          aria-live="polite"
+        >
+          {finished ? 'finished' : data.following ? 'following' : 'not following'}
         </span>
       </div>
       <dl class="facts">
@@ -77,9 +96,18 @@ export function TaskPage({ taskId, route, agents }: TaskPageProps) {
         <dt>Updated</dt>
         <dd>{clock(task.status.timestamp ?? data.detail?.updatedAt)}</dd>
         <dt>Duration</dt>
-        <dd>{created ? duration(Date.parse(end ?? new Date().toISOString()) - Date.parse(created)) : '—'}{end ? '' : ' so far'}</dd>
+        <dd>
+          {created
+            ? duration(Date.parse(end ?? new Date().toISOString()) - Date.parse(created))
+            : '—'}
+          {end ? '' : ' so far'}
+        </dd>
         <dt>Source</dt>
-        <dd>{data.origin === 'store' ? `store (event ${data.detail?.seq ?? '?'})` : 'the agent, over A2A'}</dd>
+        <dd>
+          {data.origin === 'store'
+            ? `store (event ${data.detail?.seq ?? '?'})`
+            : 'the agent, over A2A'}
+        </dd>
       </dl>
       {task.status.message && (
         <div class="status-message">
@@ -87,7 +115,11 @@ export function TaskPage({ taskId, route, agents }: TaskPageProps) {
         </div>
       )}
       <TaskActions task={task} agentUrl={agentUrl} onDone={data.reload} />
-      {data.error && <p class="problem" role="alert">{data.error}</p>}
+      {data.error && (
+        <p class="problem" role="alert">
+          {data.error}
+        </p>
+      )}
       <div class="tabs" role="tablist" aria-label="Task details">
         {(['timeline', 'history', 'artifacts'] as const).map((name) => (
           <button
@@ -97,7 +129,11 @@ export function TaskPage({ taskId, route, agents }: TaskPageProps) {
             aria-selected={tab === name}
             onClick={() => setTab(name)}
           >
-            {name === 'timeline' ? `Timeline (${data.entries.length})` : name === 'history' ? `History (${task.history?.length ?? 0})` : `Artifacts (${task.artifacts?.length ?? 0})`}
+            {name === 'timeline'
+              ? `Timeline (${data.entries.length})`
+              : name === 'history'
+                ? `History (${task.history?.length ?? 0})`
+                : `Artifacts (${task.artifacts?.length ?? 0})`}
           </button>
         ))}
       </div>
@@ -107,13 +143,17 @@ export function TaskPage({ taskId, route, agents }: TaskPageProps) {
           ((task.history ?? []).length === 0 ? (
             <p class="muted">No history.</p>
           ) : (
-            task.history!.map((message) => <MessageView key={message.messageId} message={message} />)
+            task.history!.map((message) => (
+              <MessageView key={message.messageId} message={message} />
+            ))
           ))}
         {tab === 'artifacts' &&
           ((task.artifacts ?? []).length === 0 ? (
             <p class="muted">No artifacts.</p>
           ) : (
-            task.artifacts!.map((artifact) => <ArtifactView key={artifact.artifactId} artifact={artifact} />)
+            task.artifacts!.map((artifact) => (
+              <ArtifactView key={artifact.artifactId} artifact={artifact} />
+            ))
           ))}
       </section>
       <RawJson value={task} label="Raw task JSON" />

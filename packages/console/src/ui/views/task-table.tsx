@@ -4,7 +4,13 @@ import { ago, clock, shortId } from '../format.js';
 import { href } from '../router.js';
 
 /** The tasks table: one row per task, linking to the task page and its context. */
-export function TaskTable({ tasks, flash }: { tasks: readonly TaskSummary[]; flash?: ReadonlySet<string> }) {
+export function TaskTable({
+  tasks,
+  flash,
+}: {
+  tasks: readonly TaskSummary[];
+  flash?: ReadonlySet<string>;
+}) {
   if (tasks.length === 0) return <p class="muted empty">No tasks match.</p>;
   return (
     <div class="table-wrap">
@@ -22,19 +28,29 @@ export function TaskTable({ tasks, flash }: { tasks: readonly TaskSummary[]; fla
         </thead>
         <tbody>
           {tasks.map((task) => (
-            <tr key={task.id} class={flash?.has(task.id) ? 'flash' : undefined} data-task-id={task.id}>
+            <tr
+              key={task.id}
+              class={flash?.has(task.id) ? 'flash' : undefined}
+              data-task-id={task.id}
+            >
               <td>
                 <StateBadge state={task.state} />
               </td>
               <td>
-                <a href={href(`/tasks/${encodeURIComponent(task.id)}`, { agent: task.agent })} title={task.id}>
+                <a
+                  href={href(`/tasks/${encodeURIComponent(task.id)}`, { agent: task.agent })}
+                  title={task.id}
+                >
                   <code>{shortId(task.id)}</code>
                 </a>
               </td>
               <td>{task.agent ?? <span class="muted">—</span>}</td>
               <td>
                 {task.contextId && (
-                  <a href={href(`/contexts/${encodeURIComponent(task.contextId)}`)} title={task.contextId}>
+                  <a
+                    href={href(`/contexts/${encodeURIComponent(task.contextId)}`)}
+                    title={task.contextId}
+                  >
                     <code>{shortId(task.contextId)}</code>
                   </a>
                 )}

@@ -1,9 +1,13 @@
-import { stateLabel as label } from '../format.js';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
-import { type ConsoleInfo, type TaskPageResponse, type TaskSummary } from '../../shared/api-types.js';
+import {
+  type ConsoleInfo,
+  type TaskPageResponse,
+  type TaskSummary,
+} from '../../shared/api-types.js';
 import { type KnownAgent } from '../agents-store.js';
 import { apiGet, query } from '../api.js';
+import { stateLabel as label } from '../format.js';
 import { replaceQuery, type Route } from '../router.js';
 import { type Filters, sinceInstant, TaskFilters } from './task-filters.js';
 import { TaskTable } from './task-table.js';
@@ -15,7 +19,11 @@ function stateParam(state: string): string | undefined {
   return state ? `TASK_STATE_${state.toUpperCase().replace(/-/g, '_')}` : undefined;
 }
 
-async function loadPage(filters: Filters, token: string, remoteUrl: string | undefined): Promise<TaskPageResponse> {
+async function loadPage(
+  filters: Filters,
+  token: string,
+  remoteUrl: string | undefined,
+): Promise<TaskPageResponse> {
   const since = sinceInstant(filters.since);
   if (!remoteUrl) {
     return apiGet<TaskPageResponse>(
@@ -66,7 +74,10 @@ export function TasksView({ route, info, agents }: TasksProps) {
   const [flash, setFlash] = useState<Set<string>>(new Set());
   const [live, setLive] = useState(false);
   const token = tokens.at(-1)!;
-  const ready = info !== undefined && (hasStore || agents !== undefined) && (!filters.agent || agent || hasStore);
+  const ready =
+    info !== undefined &&
+    (hasStore || agents !== undefined) &&
+    (!filters.agent || agent || hasStore);
 
   const reload = useCallback(async () => {
     if (!ready || (!hasStore && !remoteUrl)) return;
@@ -100,11 +111,12 @@ export function TasksView({ route, info, agents }: TasksProps) {
       const notice = JSON.parse((event as MessageEvent<string>).data) as { tasks?: TaskSummary[] };
       const ids = new Set((notice.tasks ?? []).map((t) => t.id));
       setFlash(ids);
-      setPage((current) =>
-        current && {
-          ...current,
-          tasks: current.tasks.map((row) => notice.tasks?.find((t) => t.id === row.id) ?? row),
-        },
+      setPage(
+        (current) =>
+          current && {
+            ...current,
+            tasks: current.tasks.map((row) => notice.tasks?.find((t) => t.id === row.id) ?? row),
+          },
       );
       // The first page also shows new tasks: fetch it again, at most every half second.
       if (token === '' && !pending.current) {
@@ -144,15 +156,31 @@ export function TasksView({ route, info, agents }: TasksProps) {
         onChange={change}
       />
       {page && filters.q && !page.textSearch && (
-        <p class="notice">Some stores cannot search text; their tasks are left out of this search.</p>
+        <p class="notice">
+          Some stores cannot search text; their tasks are left out of this search.
+        </p>
       )}
       {!hasStore && !remoteUrl && info && agents?.length === 0 && (
-        <p class="notice">No store and no agents: add an agent on the Agents page to list its tasks over A2A.</p>
+        <p class="notice">
+          No store and no agents: add an agent on the Agents page to list its tasks over A2A.
+        </p>
       )}
-      {error && <p class="problem" role="alert">{error}</p>}
-      {page ? <TaskTable tasks={page.tasks} flash={flash} /> : !error && <p class="muted">Loading…</p>}
+      {error && (
+        <p class="problem" role="alert">
+          {error}
+        </p>
+      )}
+      {page ? (
+        <TaskTable tasks={page.tasks} flash={flash} />
+      ) : (
+        !error && <p class="muted">Loading…</p>
+      )}
       <nav class="pager" aria-label="Pages">
-        <button type="button" disabled={tokens.length < 2} onClick={() => setTokens((t) => t.slice(0, -1))}>
+        <button
+          type="button"
+          disabled={tokens.length < 2}
+          onClick={() => setTokens((t) => t.slice(0, -1))}
+        >
           ← Newer
         </button>
         <span class="muted">page {tokens.length}</span>

@@ -68,7 +68,8 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
             <div class="when">
               <time dateTime={entry.timestamp}>{clock(entry.timestamp)}</time>
               <span class="muted small">
-                {entry.seq !== undefined && `#${entry.seq} · `}+{duration(time - previous)} · at {duration(time - start)}
+                {entry.seq !== undefined && `#${entry.seq} · `}+{duration(time - previous)} · at{' '}
+                {duration(time - start)}
               </span>
             </div>
             <div class="what">

@@ -1,8 +1,12 @@
 import { type Task } from '@baton/protocol';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
-import { type TaskDetailResponse, type TaskEventEntry, type TaskEventsResponse } from '../../shared/api-types.js';
-import { ApiRequestError, apiGet } from '../api.js';
+import {
+  type TaskDetailResponse,
+  type TaskEventEntry,
+  type TaskEventsResponse,
+} from '../../shared/api-types.js';
+import { apiGet, ApiRequestError } from '../api.js';
 import { isTerminal } from '../format.js';
 import { type TimelineEntry } from './timeline.js';
 
@@ -24,7 +28,9 @@ async function storeEvents(taskId: string): Promise<TimelineEntry[]> {
   const entries: TaskEventEntry[] = [];
   let after = 0;
   for (;;) {
-    const page = await apiGet<TaskEventsResponse>(`/api/tasks/${encodeURIComponent(taskId)}/events?after=${after}&limit=1000`);
+    const page = await apiGet<TaskEventsResponse>(
+      `/api/tasks/${encodeURIComponent(taskId)}/events?after=${after}&limit=1000`,
+    );
     entries.push(...page.events);
     after = entries.at(-1)?.seq ?? after;
     if (!page.more || entries.length >= MAX_EVENTS) return entries;
@@ -45,9 +51,11 @@ export function useTask(taskId: string, agentUrl: string | undefined, follow: bo
 
   useEffect(() => {
     let live = true;
-    (async () => {
+    void (async () => {
       try {
-        const { task: stored, ...rest } = await apiGet<TaskDetailResponse>(`/api/tasks/${encodeURIComponent(taskId)}`);
+        const { task: stored, ...rest } = await apiGet<TaskDetailResponse>(
+          `/api/tasks/${encodeURIComponent(taskId)}`,
+        );
         const events = await storeEvents(taskId);
         if (!live) return;
         lastSeq.current = events.at(-1)?.seq ?? 0;
@@ -58,7 +66,12 @@ export function useTask(taskId: string, agentUrl: string | undefined, follow: bo
         setError(undefined);
       } catch (e) {
         if (!(e instanceof ApiRequestError && e.status === 404) || !agentUrl) {
-          if (live) setError(e instanceof ApiRequestError && e.status === 404 ? 'No such task in the store.' : String(e));
+          if (live)
+            setError(
+              e instanceof ApiRequestError && e.status === 404
+                ? 'No such task in the store.'
+                : String(e),
+            );
           return;
         }
         try {
@@ -68,7 +81,14 @@ export function useTask(taskId: string, agentUrl: string | undefined, follow: bo
           setTask(remote);
           setOrigin('agent');
           setEntries((current) =>
-            current.length > 0 ? current : [{ timestamp: remote.status.timestamp ?? new Date().toISOString(), event: { task: remote } }],
+            current.length > 0
+              ? current
+              : [
+                  {
+                    timestamp: remote.status.timestamp ?? new Date().toISOString(),
+                    event: { task: remote },
+                  },
+                ],
           );
           setError(undefined);
         } catch (remoteError) {
@@ -85,7 +105,9 @@ export function useTask(taskId: string, agentUrl: string | undefined, follow: bo
   useEffect(() => {
     if (!follow || !origin || (terminal && origin === 'agent')) return;
     if (origin === 'store') {
-      const source = new EventSource(`/api/stream?task=${encodeURIComponent(taskId)}&after=${lastSeq.current}`);
+      const source = new EventSource(
+        `/api/stream?task=${encodeURIComponent(taskId)}&after=${lastSeq.current}`,
+      );
       let refresh: ReturnType<typeof setTimeout> | undefined;
       source.onopen = () => setFollowing(true);
       source.onerror = () => setFollowing(false);
@@ -94,11 +116,15 @@ export function useTask(taskId: string, agentUrl: string | undefined, follow: bo
         if (entry.seq <= lastSeq.current) return;
         lastSeq.current = entry.seq;
         setEntries((current) => [...current, entry]);
-        refresh ??= setTimeout(async () => {
+        refresh ??= setTimeout(() => {
           refresh = undefined;
-          const { task: stored, ...rest } = await apiGet<TaskDetailResponse>(`/api/tasks/${encodeURIComponent(taskId)}`);
-          setTask(stored);
-          setDetail(rest);
+          apiGet<TaskDetailResponse>(`/api/tasks/${encodeURIComponent(taskId)}`).then(
+            ({ task: stored, ...rest }) => {
+              setTask(stored);
+              setDetail(rest);
+            },
+            () => undefined,
+          );
         }, 150);
       });
       return () => {
