@@ -22,7 +22,10 @@ export interface TaskListQuery {
   state?: TaskState | undefined;
   /** Only tasks whose status timestamp is at or after this instant (inclusive). */
   statusTimestampAfter?: string | undefined;
-  /** Full-text search over history and artifacts, where the store supports it. */
+  /**
+   * Case-insensitive substring search over the text of history messages, status messages and
+   * artifacts (and data parts' JSON), where the store supports it.
+   */
   text?: string | undefined;
   pageSize: number;
   /** The opaque cursor from a previous page's `nextPageToken`. */
