@@ -1,4 +1,5 @@
-import { createInMemoryStore } from '@baton/server';
+import { type BatonStore, createInMemoryStore } from '@baton/server';
+import { createSqliteStore } from '@baton/store-sqlite';
 import { describe, expect, it } from 'vitest';
 
 import { createConsoleApp } from '../src/index.js';
@@ -17,10 +18,15 @@ const get = async <T>(app: ReturnType<typeof createConsoleApp>, path: string): P
   return (await response.json()) as T;
 };
 
-describe('tasks API over two stores', () => {
+const STORES: [string, () => BatonStore][] = [
+  ['in-memory', () => createInMemoryStore()],
+  ['sqlite', () => createSqliteStore({ path: ':memory:' })],
+];
+
+describe.each(STORES)('tasks API over two %s stores', (_name, makeStore) => {
   const setup = async () => {
-    const a = createInMemoryStore();
-    const b = createInMemoryStore();
+    const a = makeStore();
+    const b = makeStore();
     const base = Date.parse('2026-01-01T00:00:00Z');
     for (let i = 0; i < 23; i++) {
       const store = i % 3 === 0 ? b : a;
@@ -105,7 +111,7 @@ describe('tasks API over two stores', () => {
   });
 
   it('computes the overview', async () => {
-    const store = createInMemoryStore();
+    const store = makeStore();
     const now = Date.now();
     await seedTask(store, { state: 'TASK_STATE_WORKING' });
     await seedTask(store, { state: 'TASK_STATE_FAILED', at: new Date(now - 60_000) });
