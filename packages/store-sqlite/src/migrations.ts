@@ -12,7 +12,7 @@ const TERMINAL_STATES = `('TASK_STATE_COMPLETED', 'TASK_STATE_FAILED', 'TASK_STA
 
 /**
  * The schema, as an append-only list: never edit a released step, add a new one. `rid` is the
- * integer key full-text rows point to; an explicit `INTEGER PRIMARY KEY` keeps it stable across
+ * integer key search rows point to; an explicit `INTEGER PRIMARY KEY` keeps it stable across
  * `VACUUM`, which a hidden rowid is not.
  */
 export const MIGRATIONS: readonly Migration[] = [
@@ -77,6 +77,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX push_configs_by_task ON push_configs (task_id, rank);
 
+      -- Searchable text, one row per message part, status message part or artifact part, so an
+      -- append re-indexes only the parts it changed. The store keeps both tables in step itself:
+      -- triggers would make FTS5 flush a segment per statement.
+      CREATE TABLE task_search (
+        fid INTEGER PRIMARY KEY,
+        task_rid INTEGER NOT NULL REFERENCES tasks (rid) ON DELETE CASCADE,
+        fragment TEXT NOT NULL,
+        UNIQUE (task_rid, fragment)
+      ) STRICT;
       CREATE VIRTUAL TABLE task_text USING fts5 (body, tokenize = 'trigram case_sensitive 0');
     `,
   },

@@ -26,6 +26,9 @@ export class SqliteContext {
       this.db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
       this.db.pragma('foreign_keys = ON');
       migrate(this.db);
+      // Keeps the planner's statistics fresh for long-lived connections, at a bounded cost.
+      this.db.pragma('analysis_limit = 400');
+      this.db.pragma('optimize = 0x10002');
       // Per-connection scratch tables of `purge`.
       this.db.exec(`
         CREATE TEMP TABLE IF NOT EXISTS purged (id TEXT PRIMARY KEY, rid INTEGER NOT NULL);
@@ -53,6 +56,11 @@ export class SqliteContext {
   /** Closes the connection; harmless when it is already closed. */
   close(): void {
     this.#statements.clear();
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    try {
+      this.db.pragma('optimize');
+    } finally {
+      this.db.close();
+    }
   }
 }

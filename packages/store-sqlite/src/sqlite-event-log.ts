@@ -8,54 +8,58 @@ import {
 import {
   type AppendResult,
   type EventLog,
-  type StoredTask,
   type TaskEventRecord,
   type TaskOwnership,
   type TaskReducer,
   type Unsubscribe,
 } from '@baton/server';
 
+import { CommitQueue } from './commit-queue.js';
 import { type EventFanOut } from './fan-out.js';
+import { reindexTask } from './search-index.js';
 import { type SqliteContext } from './sqlite-context.js';
 import { statusTime, TASK_COLUMNS, type TaskRow, toStoredTask } from './task-row.js';
-import { taskText } from './task-text.js';
+import { taskFragments } from './task-text.js';
 
-interface EventRow {
-  seq: number;
-  event: string;
-  timestamp: string;
-}
+type AppendRow = TaskRow & {
+  context_id: string | null;
+  state: string;
+  status_timestamp: number;
+};
 
 /**
- * The event log of the SQLite store. `create` and `append` each run in one immediate
- * transaction: read the snapshot, run the reducer, insert the event with the next sequence
- * number, store the new snapshot and its full-text row. The reducer throwing rolls it all back.
- * Listeners run after the commit, before the returned promise resolves.
+ * The event log of the SQLite store. `create` and `append` each run in a transaction of their
+ * own (a savepoint inside a group commit): read the snapshot, run the reducer, insert the event
+ * with the next sequence number, store the new snapshot and its search rows. The reducer throwing
+ * rolls its append back and nothing else. Listeners run after the commit, before the returned
+ * promise resolves.
  */
 export class SqliteEventLog implements EventLog {
   readonly #context: SqliteContext;
   readonly #fanOut: EventFanOut;
+  readonly #commits: CommitQueue<AppendResult>;
   readonly #createTransaction;
   readonly #appendTransaction;
 
   constructor(context: SqliteContext, fanOut: EventFanOut) {
     this.#context = context;
     this.#fanOut = fanOut;
+    this.#commits = new CommitQueue(context.db, (result) => fanOut.publish(result.record));
     this.#createTransaction = context.db.transaction(this.#create.bind(this));
     this.#appendTransaction = context.db.transaction(this.#append.bind(this));
   }
 
   async create(ownership: TaskOwnership, task: Task): Promise<AppendResult> {
-    // Immediate: take the write lock first, so another process cannot slip in between read and write.
-    const result = this.#createTransaction.immediate(ownership, task);
-    this.#fanOut.publish(result.record);
+    const snapshot = JSON.stringify(task);
+    const result = await this.#commits.enqueue(() => this.#createTransaction(ownership, snapshot));
     return structuredClone(result);
   }
 
   async append(taskId: string, event: StreamResponse, reduce: TaskReducer): Promise<AppendResult> {
-    const result = this.#appendTransaction.immediate(taskId, event, reduce);
-    this.#fanOut.publish(result.record);
-    return structuredClone(result);
+    // Serialized now, so a caller or reducer that edits the event cannot change the log.
+    const eventJson = JSON.stringify(event);
+    const run = () => this.#appendTransaction(taskId, eventJson, reduce);
+    return structuredClone(await this.#commits.enqueue(run));
   }
 
   async read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]> {
@@ -65,7 +69,7 @@ export class SqliteEventLog implements EventLog {
         'SELECT seq, event, timestamp FROM task_events WHERE task_id = ? AND seq > ? ' +
           'ORDER BY seq LIMIT ?',
       )
-      .all(taskId, afterSeq, max) as EventRow[];
+      .all(taskId, afterSeq, max) as { seq: number; event: string; timestamp: string }[];
     return rows.map((row) => ({
       taskId,
       seq: row.seq,
@@ -80,13 +84,14 @@ export class SqliteEventLog implements EventLog {
     return this.#fanOut.subscribe(taskId, row?.seq ?? 0, listener);
   }
 
-  #create(ownership: TaskOwnership, task: Task): AppendResult {
+  #create(ownership: TaskOwnership, snapshot: string): AppendResult {
+    const task = JSON.parse(snapshot) as Task;
     const timestamp = this.#context.timestamp();
-    const snapshot = JSON.stringify(task);
     const inserted = this.#context
       .statement(
         'INSERT INTO tasks (id, tenant, owner, context_id, state, status_timestamp, created_at, ' +
-          'updated_at, seq, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (id) DO NOTHING',
+          'updated_at, seq, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ' +
+          'ON CONFLICT (id) DO NOTHING',
       )
       .run(
         task.id,
@@ -104,30 +109,26 @@ export class SqliteEventLog implements EventLog {
         metadata: { taskId: task.id },
       });
     }
-    const eventJson = JSON.stringify({ task });
+    const eventJson = `{"task":${snapshot}}`;
     this.#insertEvent(task.id, 1, eventJson, timestamp);
-    this.#index(Number(inserted.lastInsertRowid), '', taskText(task));
-    const stored: StoredTask = {
-      task: JSON.parse(snapshot) as Task,
-      tenant: ownership.tenant,
-      owner: ownership.owner,
-      seq: 1,
-      createdAt: timestamp,
-      updatedAt: timestamp,
-    };
-    const record = { taskId: task.id, seq: 1, event: JSON.parse(eventJson), timestamp };
+    reindexTask(this.#context, Number(inserted.lastInsertRowid), new Map(), taskFragments(task));
+    const { tenant, owner } = ownership;
+    const stored = { task, tenant, owner, seq: 1, createdAt: timestamp, updatedAt: timestamp };
+    // Callers and listeners get copies of the result (see `create` and the fan-out).
+    const record = { taskId: task.id, seq: 1, event: { task }, timestamp };
     return { record, task: stored };
   }
 
-  #append(taskId: string, event: StreamResponse, reduce: TaskReducer): AppendResult {
+  #append(taskId: string, eventJson: string, reduce: TaskReducer): AppendResult {
     const row = this.#context
-      .statement(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`)
-      .get(taskId) as TaskRow | undefined;
+      .statement(
+        `SELECT ${TASK_COLUMNS}, context_id, state, status_timestamp FROM tasks WHERE id = ?`,
+      )
+      .get(taskId) as AppendRow | undefined;
     if (!row) throw new TaskNotFoundError(undefined, { metadata: { taskId } });
-    // Serialized before the reducer runs, so a reducer that edits the event cannot change the log.
-    const eventJson = JSON.stringify(event);
     const current = toStoredTask(row);
-    const before = taskText(current.task);
+    const before = taskFragments(current.task);
+    const event = JSON.parse(eventJson) as StreamResponse;
     const next = reduce(current, event);
     if (next.id !== taskId) {
       throw new InternalError(`the reducer changed task id ${taskId} to ${next.id}`);
@@ -136,46 +137,31 @@ export class SqliteEventLog implements EventLog {
     const seq = row.seq + 1;
     this.#insertEvent(taskId, seq, eventJson, timestamp);
     const snapshot = JSON.stringify(next);
-    this.#context
-      .statement(
-        'UPDATE tasks SET context_id = ?, state = ?, status_timestamp = ?, updated_at = ?, ' +
-          'seq = ?, snapshot = ? WHERE rid = ?',
-      )
-      .run(
-        next.contextId ?? null,
-        next.status.state,
-        statusTime(next, timestamp),
-        timestamp,
-        seq,
-        snapshot,
-        row.rid,
-      );
-    this.#index(row.rid, before, taskText(next));
-    const stored: StoredTask = {
-      task: JSON.parse(snapshot) as Task,
-      tenant: row.tenant,
-      owner: row.owner,
-      seq,
-      createdAt: row.created_at,
-      updatedAt: timestamp,
-    };
-    return { record: { taskId, seq, event: JSON.parse(eventJson), timestamp }, task: stored };
+    const contextId = next.contextId ?? null;
+    const time = statusTime(next, timestamp);
+    const state = next.status.state;
+    if (contextId === row.context_id && state === row.state && time === row.status_timestamp) {
+      // Only the columns no listing index covers: the listing indexes stay untouched.
+      this.#context
+        .statement('UPDATE tasks SET updated_at = ?, seq = ?, snapshot = ? WHERE rid = ?')
+        .run(timestamp, seq, snapshot, row.rid);
+    } else {
+      this.#context
+        .statement(
+          'UPDATE tasks SET context_id = ?, state = ?, status_timestamp = ?, updated_at = ?, ' +
+            'seq = ?, snapshot = ? WHERE rid = ?',
+        )
+        .run(contextId, state, time, timestamp, seq, snapshot, row.rid);
+    }
+    reindexTask(this.#context, row.rid, before, taskFragments(next));
+    const { tenant, owner, created_at: createdAt } = row;
+    const stored = { task: next, tenant, owner, seq, createdAt, updatedAt: timestamp };
+    return { record: { taskId, seq, event, timestamp }, task: stored };
   }
 
   #insertEvent(taskId: string, seq: number, event: string, timestamp: string): void {
     this.#context
       .statement('INSERT INTO task_events (task_id, seq, event, timestamp) VALUES (?, ?, ?, ?)')
       .run(taskId, seq, event, timestamp);
-  }
-
-  /** Keeps the task's full-text row in step with its snapshot; unchanged text costs nothing. */
-  #index(rid: number, before: string, after: string): void {
-    if (before === after) return;
-    if (before !== '') {
-      this.#context.statement('DELETE FROM task_text WHERE rowid = ?').run(rid);
-    }
-    if (after !== '') {
-      this.#context.statement('INSERT INTO task_text (rowid, body) VALUES (?, ?)').run(rid, after);
-    }
   }
 }

@@ -9,6 +9,7 @@ import {
 
 import { type EventFanOut } from './fan-out.js';
 import { encodePageToken } from './page-token.js';
+import { unindexPurgedTasks } from './search-index.js';
 import { type SqliteContext } from './sqlite-context.js';
 import { buildTaskFilter, checkPageSize } from './task-query.js';
 import { TASK_COLUMNS, type TaskRow, toStoredTask } from './task-row.js';
@@ -103,7 +104,6 @@ export class SqliteTaskStore implements TaskStore {
       before,
     );
     if (changes === 0) return 0;
-    run('DELETE FROM task_text WHERE rowid IN (SELECT rid FROM temp.purged)');
     run('DELETE FROM push_configs WHERE task_id IN (SELECT id FROM temp.purged)');
     run(`INSERT OR IGNORE INTO temp.purged_contexts (tenant, context_id)
        SELECT tenant, context_id FROM messages WHERE task_id IN (SELECT id FROM temp.purged)`);
@@ -112,7 +112,8 @@ export class SqliteTaskStore implements TaskStore {
     run(`DELETE FROM contexts WHERE (tenant, context_id) IN (
        SELECT tenant, context_id FROM temp.purged_contexts p WHERE NOT EXISTS (
          SELECT 1 FROM messages m WHERE m.tenant = p.tenant AND m.context_id = p.context_id))`);
-    // Events go with their task (ON DELETE CASCADE).
+    unindexPurgedTasks(this.#context);
+    // Events and search rows go with their task (ON DELETE CASCADE).
     run('DELETE FROM tasks WHERE rid IN (SELECT rid FROM temp.purged)');
     run('DELETE FROM temp.purged');
     run('DELETE FROM temp.purged_contexts');
