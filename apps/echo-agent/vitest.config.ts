@@ -5,6 +5,6 @@ import shared from '../../vitest.shared.js';
 export default mergeConfig(
   shared,
   defineConfig({
-    test: { include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
+    test: { include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 90_000 },
   }),
 );

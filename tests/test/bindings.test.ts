@@ -180,7 +180,7 @@ describe.each(drivers.map((driver) => [driver.name, driver] as const))('%s', (_n
   });
 
   it('SubscribeToTask: the task first, then live events until it completes', async () => {
-    const running = await task('long 500 100', { returnImmediately: true });
+    const running = await task('long 1500 100', { returnImmediately: true });
     const events = await ok(driver.stream('SubscribeToTask', { id: running.id }));
     expect(kinds(events)[0]).toBe('task');
     expect(events.at(-1)!.statusUpdate!.status.state).toBe('TASK_STATE_COMPLETED');
@@ -198,7 +198,7 @@ describe.each(drivers.map((driver) => [driver.name, driver] as const))('%s', (_n
   });
 
   it('push config create / get / list / delete, and delivery with the Authorization header', async () => {
-    const running = await task('long 400', { returnImmediately: true });
+    const running = await task('long 1500', { returnImmediately: true });
     const config = {
       taskId: running.id,
       url: receiver.url,

@@ -144,7 +144,7 @@ describe.each(Object.entries(MODES))('@a2a-js/sdk client, %s', (mode, connect) =
     expect(canceled.status?.state).toBe(TaskState.TASK_STATE_CANCELED);
 
     const live = await client.sendMessage({
-      message: message('chunks=3 delay=100'),
+      message: message('chunks=3 delay=300'),
       configuration,
     } as never);
     const events = await collect(

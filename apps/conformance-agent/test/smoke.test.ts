@@ -8,7 +8,7 @@ beforeAll(async () => {
   app = await startApp();
 });
 afterAll(async () => {
-  expect(await app.stop()).toBe(0);
+  if (app) expect(await app.stop()).toBe(0);
 });
 
 async function send(text: string, extra: object = {}) {

@@ -7,7 +7,7 @@ beforeAll(async () => {
   app = await startApp();
 });
 afterAll(async () => {
-  expect(await app.stop()).toBe(0);
+  if (app) expect(await app.stop()).toBe(0);
 });
 
 describe('echo-agent (started as a process)', () => {

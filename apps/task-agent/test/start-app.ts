@@ -19,7 +19,7 @@ const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
  * Starts `src/main.ts` the way `pnpm start` does (tsx, workspace sources), on a free port of
  * 127.0.0.1, and waits until it prints its card URL.
  */
-export function startApp(timeoutMs = 20_000): Promise<AppProcess> {
+export function startApp(timeoutMs = 60_000): Promise<AppProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--conditions=@baton/source', '--import', 'tsx', 'src/main.ts'],
