@@ -201,6 +201,74 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
     }
   });
 
+  it('renders agent text safely: Markdown as elements, HTML as text', async () => {
+    const task = await send(
+      'conformance',
+      'complete <img src=x onerror="window.pwned=1"> **bold** `code`',
+    );
+    await open(`/tasks/${task.id}`);
+    await stack.page.getByRole('tab', { name: /Artifacts/ }).click();
+    const artifact = stack.page.locator('.artifact');
+    await artifact.locator('strong', { hasText: 'bold' }).waitFor();
+    await artifact.locator('code', { hasText: 'code' }).waitFor();
+    expect(await artifact.locator('img').count()).toBe(0);
+    expect(await artifact.textContent()).toContain('<img src=x onerror="window.pwned=1">');
+    expect(await stack.page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+  });
+
+  it('manages push configs and shows what the webhook receiver gets', async () => {
+    const { page } = stack;
+    await open(`/debugger?url=${encodeURIComponent(stack.agents.conformance.url)}`);
+    await page.getByText('The card is valid against the A2A 1.0 schema').waitFor();
+    await page.getByRole('button', { name: 'New session' }).click();
+    await page.getByLabel('Text', { exact: true }).fill('input');
+    await page.getByRole('button', { name: 'Run SendMessage' }).click();
+    await page.locator('details.call[data-operation="SendMessage"] .pill.ok').waitFor();
+    await page.getByLabel('Operation').selectOption('CreateTaskPushNotificationConfig');
+    expect(await page.getByLabel('Webhook URL').inputValue()).toContain('/api/webhooks/');
+    await page.getByLabel('Token').fill('secret-token');
+    await page.getByRole('button', { name: 'Run CreateTaskPushNotificationConfig' }).click();
+    await page
+      .locator('details.call[data-operation="CreateTaskPushNotificationConfig"] .pill.ok')
+      .waitFor();
+    await page.getByLabel('Operation').selectOption('SendMessage');
+    await page.getByLabel('Text', { exact: true }).fill('here is the input');
+    await page.getByRole('button', { name: 'Run SendMessage' }).click();
+    const deliveries = page.locator('.deliveries li');
+    await deliveries.first().waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.locator('.deliveries').textContent()).toContain('secret-token');
+    await page.getByLabel('Operation').selectOption('ListTaskPushNotificationConfigs');
+    await page.getByRole('button', { name: 'Run ListTaskPushNotificationConfigs' }).click();
+    await page
+      .locator('details.call[data-operation="ListTaskPushNotificationConfigs"] .pill.ok')
+      .waitFor();
+  });
+
+  it('reads tasks from an agent over A2A when no store is beside it', async () => {
+    const { startConsole } = await import('../../src/index.js');
+    const remote = await startConsole({
+      port: 0,
+      publicDir: stack.publicDir,
+      agents: [{ name: 'conformance', url: stack.agents.conformance.url }],
+    });
+    try {
+      const { page } = stack;
+      const done = await send('conformance', 'complete listed over the wire');
+      await page.goto(`${remote.url}/#/tasks`);
+      await page.getByText('live (polling the agent)').waitFor();
+      await page.locator(`tr[data-task-id="${done.id}"]`).waitFor();
+      const running = await send('conformance', 'long 30000');
+      await page.goto(`${remote.url}/#/tasks/${running.id}?agent=conformance`);
+      await page.getByText('the agent, over A2A').waitFor();
+      await page.getByText('following', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Cancel task' }).click();
+      await expect.poll(() => state().textContent(), { timeout: 10_000 }).toBe('canceled');
+      expect(await page.locator('.timeline .event').count()).toBeGreaterThanOrEqual(2);
+    } finally {
+      await remote.close();
+    }
+  });
+
   it.runIf(process.env.BATON_CONSOLE_SCREENSHOTS === '1')(
     'takes screenshots of the main views',
     async () => {

@@ -36,6 +36,8 @@ export interface Stack {
   context: BrowserContext;
   page: Page;
   downloads: string;
+  /** The built front end, for more consoles. */
+  publicDir: string;
   client(name: 'tasks' | 'conformance' | 'echo'): Promise<A2AClient>;
   close(): Promise<void>;
 }
@@ -80,6 +82,7 @@ export async function startStack(): Promise<Stack> {
     context,
     page,
     downloads: work,
+    publicDir,
     client(name) {
       let client = clients.get(name);
       if (!client)

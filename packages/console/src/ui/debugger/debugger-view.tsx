@@ -131,7 +131,11 @@ export function DebuggerView({ route }: { route: Route }) {
     setFields((f) => ({
       ...f,
       taskId: ids.taskId ?? f.taskId,
-      continueTaskId: ids.taskId && !FINISHED.has(ids.state ?? '') ? ids.taskId : '',
+      continueTaskId: ids.taskId
+        ? FINISHED.has(ids.state ?? '')
+          ? ''
+          : ids.taskId
+        : f.continueTaskId,
       contextId: ids.contextId ?? f.contextId,
     }));
 
