@@ -2,6 +2,12 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 
 import {
+  GetTaskRequestSchema,
+  ListTaskPushNotificationConfigsRequestSchema,
+  ListTasksRequestSchema,
+} from './operations.js';
+import { PartSchema } from './part.js';
+import {
   base64,
   int32,
   jsonValue,
@@ -216,5 +222,24 @@ describe('requiredString', () => {
   it('rejects the empty string (a REQUIRED string must be set)', () => {
     expect(requiredString.safeParse('').success).toBe(false);
     expect(requiredString.parse('x')).toBe('x');
+  });
+});
+
+describe('null fields', () => {
+  it('treats null as unset, as ProtoJSON does (the @a2a-js/sdk sends null for unset fields)', () => {
+    expect(ListTasksRequestSchema.parse({ status: null, page_size: null, contextId: 'c' })).toEqual(
+      { contextId: 'c' },
+    );
+    expect(
+      ListTaskPushNotificationConfigsRequestSchema.parse({ taskId: 't', pageSize: null }),
+    ).toEqual({ taskId: 't' });
+  });
+
+  it('keeps null where the field is a JSON value (Part.data)', () => {
+    expect(PartSchema.parse({ data: null, metadata: null })).toEqual({ data: null });
+  });
+
+  it('still requires required fields given as null', () => {
+    expect(GetTaskRequestSchema.safeParse({ id: null }).success).toBe(false);
   });
 });

@@ -17,34 +17,47 @@ function snakeCase(key: string): string {
 }
 
 /**
- * Renames proto snake_case keys of one object level to their camelCase field names. Only the keys
- * of the message itself are renamed: Struct and Value contents (metadata, data) stay untouched.
+ * Normalizes one object level of ProtoJSON input: proto snake_case keys become their camelCase
+ * field names, and `null` means "unset" (ProtoJSON), except for google.protobuf.Value fields where
+ * `null` is a value. Struct and Value contents (metadata, data) stay untouched.
  */
-function aliasSnakeKeys(aliases: ReadonlyMap<string, string>) {
+function normalizeMessageKeys(
+  aliases: ReadonlyMap<string, string>,
+  valueKeys: ReadonlySet<string>,
+) {
   return (input: unknown): unknown => {
-    if (aliases.size === 0 || input === null || typeof input !== 'object' || Array.isArray(input)) {
-      return input;
-    }
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
     let copy: Record<string, unknown> | undefined;
     for (const key in input) {
+      const value = (input as Record<string, unknown>)[key];
       const camel = key.includes('_') ? aliases.get(key) : undefined;
-      if (camel === undefined) continue;
+      const dropNull = value === null && !valueKeys.has(camel ?? key);
+      if (camel === undefined && !dropNull) continue;
       copy ??= { ...(input as Record<string, unknown>) };
-      if (copy[camel] === undefined) copy[camel] = copy[key];
       delete copy[key];
+      if (!dropNull && copy[camel!] === undefined) copy[camel!] = value;
     }
     return copy ?? input;
   };
 }
 
-/** A proto message as a zod object: camelCase output, snake_case accepted, unknown keys dropped. */
+function isValueField(schema: z.ZodType): boolean {
+  return schema === jsonValue || (schema instanceof z.ZodOptional && schema.unwrap() === jsonValue);
+}
+
+/**
+ * A proto message as a zod object: camelCase output, snake_case accepted, `null` fields treated
+ * as unset, unknown keys dropped.
+ */
 export function protoMessage<Shape extends z.ZodRawShape>(shape: Shape) {
   const aliases = new Map<string, string>();
-  for (const key of Object.keys(shape)) {
+  const valueKeys = new Set<string>();
+  for (const [key, schema] of Object.entries(shape)) {
     const snake = snakeCase(key);
     if (snake !== key) aliases.set(snake, key);
+    if (isValueField(schema as z.ZodType)) valueKeys.add(key);
   }
-  return z.preprocess(aliasSnakeKeys(aliases), z.object(shape));
+  return z.preprocess(normalizeMessageKeys(aliases, valueKeys), z.object(shape));
 }
 
 /** A proto enum: serialized by name, accepted by name or by number. */
