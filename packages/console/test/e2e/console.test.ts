@@ -216,6 +216,28 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
     expect(await stack.page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
   });
 
+  it('shows history by part kind (text, data, files) and the context of a task', async () => {
+    const client = await stack.client('conformance');
+    const result = await client.sendMessage({
+      message: userMessage([
+        { text: 'complete with attachments' },
+        { data: { invoice: 42, paid: true }, mediaType: 'application/json' },
+        { raw: btoa('first line of the notes'), filename: 'notes.txt', mediaType: 'text/plain' },
+      ]),
+    });
+    const task = result.task!;
+    await open(`/tasks/${task.id}`);
+    await stack.page.getByRole('tab', { name: /History/ }).click();
+    const history = stack.page.getByRole('tabpanel');
+    await history.getByText('"invoice": 42').waitFor();
+    await history.getByText('notes.txt').waitFor();
+    await history.getByRole('link', { name: 'Download' }).waitFor();
+    await history.locator('pre.preview-text', { hasText: 'first line of the notes' }).waitFor();
+    await stack.page.getByRole('link', { name: task.contextId! }).click();
+    await stack.page.getByRole('heading', { name: /^Context/ }).waitFor();
+    await stack.page.locator(`tr[data-task-id="${task.id}"]`).waitFor();
+  });
+
   it('manages push configs and shows what the webhook receiver gets', async () => {
     const { page } = stack;
     await open(`/debugger?url=${encodeURIComponent(stack.agents.conformance.url)}`);
