@@ -7,9 +7,16 @@ import { protocolParse } from './protocol-parse.js';
 import { serverDispatch } from './server-dispatch.js';
 import { storePostgres } from './store-postgres.js';
 import { storeSqlite } from './store-sqlite.js';
+import { wsVsHttp } from './ws-vs-http.js';
 
 /** Every bench module, in run order. Add new modules here. */
-const MODULES: readonly BenchModule[] = [protocolParse, serverDispatch, storeSqlite, storePostgres];
+const MODULES: readonly BenchModule[] = [
+  protocolParse,
+  serverDispatch,
+  storeSqlite,
+  storePostgres,
+  wsVsHttp,
+];
 
 const selected = process.argv.slice(2).filter((arg) => arg !== '--');
 const unknown = selected.filter((name) => !MODULES.some((m) => m.name === name));
