@@ -106,4 +106,11 @@ export interface AgentExecutor {
    * task canceled itself.
    */
   cancel?(context: RequestContext, events: TaskEvents): Promise<void>;
+  /**
+   * Continues a task that was submitted or working when the server last stopped, called once at
+   * start-up with `recovery: 'resume'`. `context.message` is the task's latest user message and
+   * `context.task` the task as stored; the end-of-run rules of `execute` apply. Optional: without
+   * it, start-up recovery fails such tasks.
+   */
+  resume?(context: RequestContext, events: TaskEvents): Promise<void>;
 }

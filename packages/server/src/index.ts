@@ -12,13 +12,20 @@ export {
   type Authenticator,
   type Caller,
 } from './caller.js';
-export { type AppendResult, type EventLog, type TaskReducer, type Unsubscribe } from './event-log.js';
+export {
+  type AppendResult,
+  type EventLog,
+  type TaskReducer,
+  type Unsubscribe,
+} from './event-log.js';
 export { checkEventApplies, checkEventContent, validateTaskEvent } from './event-validation.js';
 export {
   createRequestHandler,
   DefaultRequestHandler,
   type RequestHandlerStats,
+  startRequestHandler,
 } from './handler/default-request-handler.js';
+export { type RetentionOptions } from './handler/retention.js';
 export { createInMemoryStore } from './in-memory/create-in-memory-store.js';
 export { InMemoryEventLog } from './in-memory/in-memory-event-log.js';
 export { InMemoryMessageStore } from './in-memory/in-memory-message-store.js';
@@ -50,6 +57,15 @@ export {
 } from './push/push-notification-sender.js';
 export { assertWebhookUrlAllowed, type WebhookUrlOptions } from './push/url-guard.js';
 export { type PushConfigStore, type StoredPushConfig } from './push-config-store.js';
+export {
+  isRecoverableState,
+  recoverUnfinishedTasks,
+  type RecoverUnfinishedTasksOptions,
+  RECOVERY_MESSAGE,
+  type RecoveryMode,
+  type RecoveryOptions,
+  type RecoveryReport,
+} from './recovery.js';
 export { type A2ARequestHandler, type CallContext } from './request-handler.js';
 export { type BatonStore } from './store.js';
 export { sequenceOf, type TaskEventRecord, withSequence } from './task-event.js';

@@ -2,9 +2,11 @@ import { type AgentCard } from '@baton/protocol';
 
 import { type AgentExecutor } from './agent-executor.js';
 import { type Caller } from './caller.js';
+import { type RetentionOptions } from './handler/retention.js';
 import { type ServerLimits } from './limits.js';
 import { type Logger } from './logger.js';
 import { type PushNotificationSenderOptions } from './push/push-notification-sender.js';
+import { type RecoveryMode, type RecoveryOptions } from './recovery.js';
 import { type OnUnfinished } from './runtime/core.js';
 import { type BatonStore } from './store.js';
 
@@ -52,6 +54,22 @@ export interface RequestHandlerOptions {
   idGenerator?: (() => string) | undefined;
   /** Where executor failures and push problems are reported. @default consoleLogger */
   logger?: Logger | undefined;
+  /**
+   * Start-up recovery: what happens, before the handler serves anything, to tasks that a previous
+   * process left submitted or working (it crashed or was killed). `'fail'` marks them failed with
+   * the agent status message "The server restarted while this task was running."; `'resume'`
+   * hands them to `executor.resume`; `'none'` leaves them (set it when several instances share
+   * one store). Interrupted tasks (input-required, auth-required) are always left alone. Not run
+   * for a store the handler created itself. `handler.ready` resolves when it is done.
+   * @default 'fail'
+   */
+  recovery?: RecoveryMode | RecoveryOptions | undefined;
+  /**
+   * Deletes terminal tasks older than `maxAgeMs` (with their events, messages and push configs)
+   * every `intervalMs`, on an unref'd timer that `close()` clears.
+   * @default none: tasks are kept forever
+   */
+  retention?: RetentionOptions | undefined;
 }
 
 /** Options of `handler.close()`. */

@@ -26,6 +26,7 @@ import { resolveLimits } from '../limits.js';
 import { consoleLogger } from '../logger.js';
 import { type CloseOptions, type RequestHandlerOptions } from '../options.js';
 import { PushNotificationSender } from '../push/push-notification-sender.js';
+import { type RecoveryReport } from '../recovery.js';
 import { type A2ARequestHandler, type CallContext } from '../request-handler.js';
 import { type ServerCore } from '../runtime/core.js';
 import { delay } from '../runtime/deferred.js';
@@ -44,6 +45,7 @@ import {
 } from './push-config-operations.js';
 import { PushNotifier } from './push-notifier.js';
 import { prepareRunStream, sendResult } from './send-results.js';
+import { StartUp } from './start-up.js';
 import { StreamRegistry } from './stream-registry.js';
 import { subscribeToTask } from './subscribe.js';
 import { cancelTask, getTask, listTasks } from './task-operations.js';
@@ -69,11 +71,17 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
   readonly core: ServerCore;
   readonly registry: RuntimeRegistry;
   readonly allowPrivateUrls: boolean;
+  /**
+   * Resolves when start-up recovery is done, with what it did (at once when it does not run);
+   * rejects when it failed (operations then go ahead anyway). Every task operation waits for it.
+   */
+  readonly ready: Promise<RecoveryReport>;
   readonly #options: RequestHandlerOptions;
   readonly #streams: StreamRegistry;
   readonly #push: PushNotifier;
   readonly #ownsStore: boolean;
   readonly #shutdown = new AbortController();
+  readonly #startUp: StartUp;
   #closing = false;
   #closed: Promise<void> | undefined;
 
@@ -106,6 +114,20 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
     };
     this.registry = new RuntimeRegistry(this.core);
     this.#streams = new StreamRegistry(limits.maxStreamsPerTask);
+    this.#startUp = new StartUp(this.core, this.registry, {
+      recovery: options.recovery,
+      retention: options.retention,
+      ownsStore: this.#ownsStore,
+    });
+    this.ready = this.#startUp.ready;
+  }
+
+  /**
+   * Deletes terminal tasks older than `retention.maxAgeMs` now, as the retention timer does;
+   * resolves with how many were deleted (0 without a `retention` option).
+   */
+  purgeExpiredTasks(): Promise<number> {
+    return this.#startUp.purgeExpired();
   }
 
   /** Whether shutdown has begun. */
@@ -123,17 +145,23 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
     };
   }
 
-  async sendMessage(
-    params: SendMessageRequest,
-    context: CallContext = {},
-  ): Promise<SendMessageResponse> {
-    const intake = await acceptMessage(this, params, context);
-    return sendResult(this.core, intake, params, context.signal, this.#shutdown.signal);
+  sendMessage(params: SendMessageRequest, context: CallContext = {}): Promise<SendMessageResponse> {
+    return this.#startUp.after(async () => {
+      const intake = await acceptMessage(this, params, context);
+      return sendResult(this.core, intake, params, context.signal, this.#shutdown.signal);
+    });
   }
 
-  async sendStreamingMessage(
+  sendStreamingMessage(
     params: SendMessageRequest,
     context: CallContext = {},
+  ): Promise<AsyncIterable<StreamResponse>> {
+    return this.#startUp.after(() => this.#sendStreamingMessage(params, context));
+  }
+
+  async #sendStreamingMessage(
+    params: SendMessageRequest,
+    context: CallContext,
   ): Promise<AsyncIterable<StreamResponse>> {
     requireStreaming(this.agentCard);
     const taskId = params.message?.taskId;
@@ -148,23 +176,25 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
   }
 
   getTask(params: GetTaskRequest, context: CallContext = {}): Promise<Task> {
-    return getTask(this.core, params, context);
+    return this.#startUp.after(() => getTask(this.core, params, context));
   }
 
   listTasks(params: ListTasksRequest, context: CallContext = {}): Promise<ListTasksResponse> {
-    return listTasks(this.core, params, context);
+    return this.#startUp.after(() => listTasks(this.core, params, context));
   }
 
   cancelTask(params: CancelTaskRequest, context: CallContext = {}): Promise<Task> {
-    return cancelTask(this.core, this.registry, params, context);
+    return this.#startUp.after(() => cancelTask(this.core, this.registry, params, context));
   }
 
-  async subscribeToTask(
+  subscribeToTask(
     params: SubscribeToTaskRequest,
     context: CallContext = {},
   ): Promise<AsyncIterable<StreamResponse>> {
-    if (this.#closing) throw new UnsupportedOperationError('The server is shutting down');
-    return subscribeToTask(this.core, this.#streams, params, context);
+    return this.#startUp.after(async () => {
+      if (this.#closing) throw new UnsupportedOperationError('The server is shutting down');
+      return subscribeToTask(this.core, this.#streams, params, context);
+    });
   }
 
   createTaskPushNotificationConfig(
@@ -215,6 +245,7 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
 
   async #close(graceMs: number): Promise<void> {
     this.#closing = true;
+    await this.#startUp.stop();
     const dropped = new UnsupportedOperationError('The server shut down before this message ran');
     for (const runtime of this.registry.runtimes()) {
       runtime.dropQueued(dropped);
@@ -254,4 +285,25 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
  */
 export function createRequestHandler(options: RequestHandlerOptions): DefaultRequestHandler {
   return new DefaultRequestHandler(options);
+}
+
+/**
+ * Creates the request handler and waits for its start-up recovery (see the `recovery` option),
+ * so that the host starts serving only once no task of a previous process is left working.
+ * Rejects when recovery fails (the store is unreachable, for instance).
+ * @example
+ * const handler = await startRequestHandler({ agentCard, executor, store: createSqliteStore() });
+ * await serveNode(createA2AHono(handler), { port: 4000 });
+ */
+export async function startRequestHandler(
+  options: RequestHandlerOptions,
+): Promise<DefaultRequestHandler> {
+  const handler = new DefaultRequestHandler(options);
+  try {
+    await handler.ready;
+  } catch (error) {
+    await handler.close({ graceMs: 0 });
+    throw error;
+  }
+  return handler;
 }

@@ -20,6 +20,8 @@ export interface RunInit {
   extensions: readonly string[];
   /** The task the message continues; undefined for a new task. */
   existing: Task | undefined;
+  /** A task handed back to the executor by start-up recovery: no new message, `resume` runs. */
+  resumed?: boolean | undefined;
 }
 
 /**

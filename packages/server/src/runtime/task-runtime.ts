@@ -176,6 +176,11 @@ export class TaskRuntime {
 
   /** Adds the incoming message (to the task's log for a continued task). False: run dropped. */
   async #begin(run: Run): Promise<boolean> {
+    if (run.init.resumed) {
+      run.started.resolve(0);
+      run.outcome.resolve({ kind: 'task' });
+      return true;
+    }
     if (!run.init.existing) {
       run.messagePosition = await this.writer.recordMessage(run.init.message);
       run.started.resolve(0);
@@ -217,8 +222,11 @@ export class TaskRuntime {
 
   /** Calls `execute`, turning a sync throw into a rejection; stops waiting when abandoned. */
   async #invoke(run: Run, events: RunEvents): Promise<ExecutionResult> {
+    const { executor } = this.#core;
     const execution = Promise.resolve().then(() =>
-      this.#core.executor.execute(run.context!, events),
+      run.init.resumed && executor.resume
+        ? executor.resume(run.context!, events)
+        : executor.execute(run.context!, events),
     );
     const abandoned = run.abandoned.promise.then(() => 'abandoned' as const);
     try {
