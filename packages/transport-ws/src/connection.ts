@@ -5,11 +5,9 @@ import {
   type JsonRpcId,
   jsonRpcSuccess,
   ParseError,
-  type ProtocolVersion,
-  toA2AError,
   VersionNotSupportedError,
 } from '@baton/protocol';
-import { type DispatchStreamItem, type JsonRpcDispatcher, type Logger } from '@baton/server';
+import { type JsonRpcDispatcher, type Logger } from '@baton/server';
 
 import { DrainWatcher } from './drain-watcher.js';
 import {
@@ -24,13 +22,8 @@ import {
 import { type ConnectionInit, splitExtensions } from './handshake.js';
 import { type ResolvedServerOptions } from './options.js';
 import { type ServerSocket, WS_OPEN } from './socket.js';
-import {
-  STREAM_DONE_RESULT,
-  type StreamEventNotification,
-  tooManyCallsError,
-  WS_CLOSE_CODES,
-  WS_METHODS,
-} from './wire.js';
+import { pumpStream } from './stream-pump.js';
+import { tooManyCallsError, WS_CLOSE_CODES, WS_METHODS } from './wire.js';
 
 interface ActiveCall {
   id: JsonRpcId;
@@ -218,7 +211,15 @@ export class A2AWebSocketConnection {
         resumeAfter: taken.resumeAfter,
       });
       if (outcome.kind === 'stream') {
-        await this.#pump(call, outcome.events, chosen.version);
+        await pumpStream(outcome.events, {
+          id: call.id,
+          signal: call.controller.signal,
+          version: chosen.version,
+          send: (message) => this.#send(message),
+          congested: () => this.bufferedAmount > this.#options.highWaterMark,
+          drained: (signal) => this.#drain.wait(signal),
+          errorMapping: this.#options.errorMapping,
+        });
       } else if (outcome.kind === 'response' && !call.controller.signal.aborted) {
         this.#send(outcome.body);
       }
@@ -226,49 +227,6 @@ export class A2AWebSocketConnection {
       if (this.#calls.get(key) === call) this.#calls.delete(key);
       if (streaming) this.#streams--;
       else this.#unary--;
-    }
-  }
-
-  async #pump(
-    call: ActiveCall,
-    events: AsyncIterable<DispatchStreamItem>,
-    version: ProtocolVersion,
-  ): Promise<void> {
-    const iterator = events[Symbol.asyncIterator]();
-    const { signal } = call.controller;
-    const { highWaterMark } = this.#options;
-    try {
-      for (;;) {
-        if ((this.#socket.bufferedAmount ?? 0) > highWaterMark) await this.#drain.wait(signal);
-        if (signal.aborted) return;
-        const step = await iterator.next();
-        if (signal.aborted) return;
-        if (step.done) {
-          this.#send(jsonRpcSuccess(call.id, STREAM_DONE_RESULT));
-          return;
-        }
-        const { seq, body } = step.value;
-        if ('error' in body) {
-          this.#send(body);
-          return;
-        }
-        const params =
-          seq === undefined
-            ? { id: call.id, result: body.result }
-            : { id: call.id, seq, result: body.result };
-        const frame: StreamEventNotification = {
-          jsonrpc: '2.0',
-          method: WS_METHODS.streamEvent,
-          params,
-        };
-        this.#send(frame);
-      }
-    } catch (thrown) {
-      if (!signal.aborted) {
-        this.#send(jsonRpcError(call.id, toA2AError(thrown), version, this.#options.errorMapping));
-      }
-    } finally {
-      void Promise.resolve(iterator.return?.()).catch(() => undefined);
     }
   }
 

@@ -131,7 +131,7 @@ export async function webSocketDriver(
     call: send,
     async stream(body) {
       const end = await send(body);
-      const items = client.frames
+      const items: Frame[] = client.frames
         .filter((frame) => frame.method === 'stream/event' && frame.params.id === body.id)
         .map((frame) => ({ jsonrpc: '2.0', id: body.id, result: frame.params.result }));
       if (end.error) items.push(end);
