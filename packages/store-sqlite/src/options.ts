@@ -25,7 +25,8 @@ export interface SqliteStoreOptions {
    */
   busyTimeoutMs?: number | undefined;
   /**
-   * The most rows `events.read` and `messages.list` return when the caller gives no `limit`.
+   * The most events `events.read` returns when the caller gives no `limit`: callers page with
+   * `afterSeq` until a read comes back empty.
    * @default 1000
    */
   defaultReadLimit?: number | undefined;

@@ -43,7 +43,8 @@ export class SqliteMessageStore implements MessageStore {
     options: { afterPosition?: number; limit?: number } = {},
   ): Promise<StoredMessage[]> {
     const after = options.afterPosition ?? 0;
-    const limit = Math.max(0, Math.floor(options.limit ?? this.#context.readLimit));
+    // No limit means the whole conversation, as the contract says (SQLite's LIMIT -1).
+    const limit = options.limit === undefined ? -1 : Math.max(0, Math.floor(options.limit));
     const base =
       'SELECT position, task_id, message, timestamp FROM messages ' +
       'WHERE tenant = ? AND context_id = ? AND position > ?';

@@ -49,23 +49,23 @@ export class SqlitePushConfigStore implements PushConfigStore {
     const cursor = options.pageToken
       ? decodePageToken(options.pageToken, isPushConfigCursor)
       : undefined;
-    // A page size of 0 (the proto default) or none means every config, read in bounded pages.
+    // No page size (or 0, the proto default) means every config: a task has a handful.
     const { pageSize } = options;
-    const size = pageSize !== undefined && pageSize > 0 ? pageSize : this.#context.readLimit;
+    const size = pageSize !== undefined && pageSize > 0 ? pageSize : -1;
     const rows = this.#context
       .statement(
         'SELECT rank, config FROM push_configs WHERE task_id = ? AND rank > ? ' +
           'ORDER BY rank LIMIT ?',
       )
-      .all(taskId, cursor?.r ?? 0, size + 1) as { rank: number; config: string }[];
-    const page = rows.slice(0, size);
+      .all(taskId, cursor?.r ?? 0, size < 0 ? -1 : size + 1) as { rank: number; config: string }[];
+    const page = size < 0 ? rows : rows.slice(0, size);
     const last = page.at(-1);
     return {
       configs: page.map((row) => JSON.parse(row.config) as StoredPushConfig),
-      nextPageToken: last && rows.length > size ? encodePageToken({ k: 'push', r: last.rank }) : '',
+      nextPageToken:
+        last && rows.length > page.length ? encodePageToken({ k: 'push', r: last.rank }) : '',
     };
   }
-
   async delete(taskId: string, id: string): Promise<boolean> {
     const result = this.#context
       .statement('DELETE FROM push_configs WHERE task_id = ? AND id = ?')
