@@ -25,6 +25,7 @@ export const uiBuild: Options = {
 export default defineConfig([
   {
     entry: ['src/index.ts'],
+    tsconfig: 'tsconfig.build.json',
     format: ['esm'],
     dts: true,
     clean: false,
