@@ -9,4 +9,7 @@ export const sourceConditions = ['@baton/source'];
 export default defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions } },
+  // CI runs every package's suite at once on two cores: generous limits keep a loaded machine
+  // from turning slow tests into failures. Packages may raise them further.
+  test: { testTimeout: 30_000, hookTimeout: 60_000 },
 });
