@@ -25,6 +25,8 @@ export class SqliteContext {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
       this.db.pragma('foreign_keys = ON');
+      // After a checkpoint, a log grown by a large transaction (a big purge) shrinks back.
+      this.db.pragma('journal_size_limit = 67108864');
       migrate(this.db);
       // Keeps the planner's statistics fresh for long-lived connections, at a bounded cost.
       this.db.pragma('analysis_limit = 400');
@@ -59,8 +61,9 @@ export class SqliteContext {
     if (!this.db.open) return;
     try {
       this.db.pragma('optimize');
-    } finally {
-      this.db.close();
+    } catch {
+      // Statistics are an optimization: a busy or read-only file must not fail the close.
     }
+    this.db.close();
   }
 }
