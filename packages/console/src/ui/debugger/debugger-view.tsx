@@ -6,7 +6,7 @@ import { type Route } from '../router.js';
 import { type CardCheck, checkCard } from './card-check.js';
 import { CardPanel } from './card-panel.js';
 import { ExchangeLog } from './exchange-log.js';
-import { buildParams, type FormFields } from './params.js';
+import { buildParams, type FormFields, parseHeaders } from './params.js';
 import { type CallRecord, newCall, recordingFetch } from './recorder.js';
 import { RequestForm } from './request-form.js';
 import { type CallIds, runCall } from './run-call.js';
@@ -30,6 +30,7 @@ const EMPTY_FIELDS: FormFields = {
   status: '',
   pageSize: '',
   pageToken: '',
+  headers: '',
 };
 
 const FINISHED = new Set([
@@ -124,6 +125,7 @@ export function DebuggerView({ route }: { route: Route }) {
       agentUrl: url,
       binding: chosen.protocolBinding,
       version: chosen.protocolVersion,
+      headers: parseHeaders(fields.headers),
     };
 
   // A finished task takes no more messages: keep its context, offer its id only while it is open.

@@ -21,6 +21,8 @@ export interface FormFields {
   status: string;
   pageSize: string;
   pageToken: string;
+  /** Extra request headers, one `Name: value` a line. */
+  headers: string;
 }
 
 /** The operations the debugger offers, in menu order. */
@@ -124,6 +126,16 @@ export function fieldsFor(operation: OperationName): ReadonlySet<keyof FormField
     GetExtendedAgentCard: [],
   };
   return new Set(map[operation]);
+}
+
+/** Reads `Name: value` lines into headers; lines without a colon are ignored. */
+export function parseHeaders(text: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const at = line.indexOf(':');
+    if (at > 0) headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return headers;
 }
 
 /** Replaces ids of the recorded session with those of the replay, everywhere in the params. */

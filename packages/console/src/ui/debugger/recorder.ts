@@ -49,10 +49,19 @@ export interface CallRecord {
   ids?: { taskId?: string | undefined; contextId?: string | undefined } | undefined;
 }
 
+/** Headers whose values stay out of the log, so an exported session carries no credentials. */
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'x-api-key',
+  'api-key',
+]);
+
 function headersOf(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, key) => {
-    if (!key.startsWith('x-baton-')) out[key] = value;
+    if (!key.startsWith('x-baton-')) out[key] = SECRET_HEADERS.has(key) ? '[redacted]' : value;
   });
   return out;
 }

@@ -147,6 +147,18 @@ export function RequestForm(props: RequestFormProps) {
         {input('historyLength', 'History length', { type: 'number', min: 0 })}
       </div>
       {input('pushUrl', 'Webhook URL', { type: 'url' })}
+      <details>
+        <summary>Request headers{f.headers.trim() ? ' (set)' : ''}</summary>
+        <label>
+          Extra headers, one “Name: value” a line (e.g. Authorization: Bearer …)
+          <textarea
+            rows={2}
+            class="mono"
+            value={f.headers}
+            onInput={(e) => onChange({ headers: e.currentTarget.value })}
+          />
+        </label>
+      </details>
       <div class="row">
         {input('pushToken', 'Token')}
         {input('configId', 'Config id')}

@@ -48,6 +48,8 @@ export interface CallTarget {
   agentUrl: string;
   binding: string;
   version: string;
+  /** Extra headers on every request (credentials for agents that need them). */
+  headers?: Record<string, string> | undefined;
 }
 
 /**
@@ -67,6 +69,7 @@ export async function runCall(
   const client = new A2AClient(target.card, {
     fetch: recordingFetch(call, notify),
     preferences: [{ binding: target.binding, version: target.version as ProtocolVersion }],
+    headers: target.headers,
     retry: false,
     resume: false,
   });
