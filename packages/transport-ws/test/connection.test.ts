@@ -7,8 +7,8 @@ import {
   type ConnectionInit,
   createA2AWebSocketServer,
 } from '../src/index.js';
+import { floodingExecutor, sleep, userMessage } from './agent.js';
 import { FakeSocket } from './fake-socket.js';
-import { floodingExecutor, sleep, userMessage } from './fixtures.js';
 
 const handler = createRequestHandler({
   agentCard: conformanceAgentCard,
@@ -87,8 +87,7 @@ describe('the connection core', () => {
     const refused = socket.frames().filter((f) => f.error?.code === -32050);
     expect(refused.map((f) => f.id)).toEqual([3, 5]);
     expect(refused[0]!.error.data[0]).toMatchObject({ reason: 'TOO_MANY_CALLS' });
-    await socket.next((f) => f.id === 4 && 'result' in f);
-    await socket.next((f) => f.id === 2 && 'result' in f);
+    for (const id of [1, 2, 4]) await socket.next((f) => f.id === id && 'result' in f);
     expect(connection.stats).toEqual({ calls: 0, streams: 0 });
   });
 

@@ -1,5 +1,8 @@
 import { type ServerSocket } from '../src/index.js';
-import { type Frame } from './raw-client.js';
+
+/** A frame the server sent, parsed (loosely typed: tests read into it freely). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Frame = Record<string, any>;
 
 /**
  * A socket double standing in for the runtime's socket: records frames and lets the test set
