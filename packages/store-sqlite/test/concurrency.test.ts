@@ -40,7 +40,7 @@ describe('two processes appending to the same tasks', () => {
     const store = createSqliteStore({ path });
     const tasks = [makeTask(), makeTask(), makeTask()];
     for (const task of tasks) await store.events.create(ownership, task);
-    const count = 150;
+    const count = 100;
     const args = (label: string) => [path, tasks.map((t) => t.id).join(','), String(count), label];
     const workers = await Promise.all([startWorker(args('a')), startWorker(args('b'))]);
     for (const { child } of workers) child.stdin!.write('go\n');
