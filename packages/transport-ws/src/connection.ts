@@ -127,6 +127,8 @@ export class A2AWebSocketConnection {
       const params = frame.object.params as { id?: unknown } | undefined;
       const id = params?.id;
       if (typeof id === 'string' || typeof id === 'number') this.#cancel(id);
+      // Sent as a request by mistake: it still gets an answer, as JSON-RPC wants.
+      if (!frame.notification) this.#send(jsonRpcSuccess(frame.id, {}));
       return;
     }
     if (frame.object && frame.method === WS_METHODS.ping) {

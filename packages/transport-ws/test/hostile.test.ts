@@ -1,4 +1,4 @@
-import { type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 
 import { afterAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
@@ -36,7 +36,32 @@ const openV1 = (options: WebSocket.ClientOptions = {}, url = agent.wsUrl) =>
 const stopReading = (client: RawClient) =>
   (client.socket as unknown as { _socket: Socket })._socket.pause();
 
+/** Sends a raw HTTP upgrade request and returns the status line of the answer. */
+function rawUpgrade(port: number, path: string, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(
+        `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      );
+    });
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk.toString()));
+    socket.on('close', () => resolve(text.split('\r\n')[0] ?? ''));
+    socket.on('error', reject);
+  });
+}
+
 describe('hostile clients', () => {
+  it('a malformed upgrade gets 400 and another path 404, without upgrading', async () => {
+    const port = Number(new URL(agent.url).port);
+    expect(await rawUpgrade(port, '/a2a/ws', 'bad host')).toBe('HTTP/1.1 400 Bad Request');
+    expect(await rawUpgrade(port, '/elsewhere', '127.0.0.1')).toBe('HTTP/1.1 404 Not Found');
+    const client = await openV1();
+    expect((await client.call('ping')).result).toEqual({});
+    await client.close();
+  });
+
   it('malformed JSON: -32700 with id null, and the socket stays usable', async () => {
     const client = await openV1();
     client.send('{"jsonrpc": "2.0", "id": 1, "method": ');

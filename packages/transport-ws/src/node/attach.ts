@@ -9,7 +9,7 @@ import { type ConnectionInit, handshakeRefusal } from '../handshake.js';
 import { type A2AWebSocketServerOptions } from '../options.js';
 import { type A2AWebSocketServer, createA2AWebSocketServer } from '../server.js';
 import { Heartbeat } from './heartbeat.js';
-import { NOT_FOUND_REFUSAL, refuseUpgrade, toHeaders } from './upgrade.js';
+import { BAD_REQUEST_REFUSAL, NOT_FOUND_REFUSAL, refuseUpgrade, toHeaders } from './upgrade.js';
 
 /** Options of {@link attachWebSocketServer}: the server's limits plus the Node specifics. */
 export interface AttachWebSocketOptions extends A2AWebSocketServerOptions {
@@ -101,13 +101,22 @@ export function attachWebSocketServer(
   };
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    let url: URL;
+    let headers: Headers;
+    try {
+      // A Host header that makes no URL must not throw inside Node's event listener.
+      url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+      headers = toHeaders(request.headers);
+    } catch {
+      refuseUpgrade(socket, BAD_REQUEST_REFUSAL);
+      return;
+    }
     if (url.pathname !== path) {
       if (httpServer.listenerCount('upgrade') <= 1) refuseUpgrade(socket, NOT_FOUND_REFUSAL);
       return;
     }
     socket.on('error', () => socket.destroy());
-    server.handshake({ headers: toHeaders(request.headers), url: url.href }).then(
+    server.handshake({ headers, url: url.href }).then(
       (init) => {
         if (closing || socket.destroyed) return void socket.destroy();
         wss.handleUpgrade(request, socket, head, (ws) => adopt(ws, init));

@@ -29,11 +29,17 @@ export function refuseUpgrade(
   socket.end(`${lines.join('\r\n')}\r\n\r\n${refusal.body}`);
 }
 
+function plainRefusal(status: number, name: string, message: string) {
+  const body = JSON.stringify({ error: { code: status, status: name, message } });
+  return { status, headers: { 'Content-Type': 'application/json' }, body };
+}
+
 /** The refusal for an upgrade to a path nobody serves. */
-export const NOT_FOUND_REFUSAL = {
-  status: 404,
-  headers: { 'Content-Type': 'application/json' },
-  body: JSON.stringify({
-    error: { code: 404, status: 'NOT_FOUND', message: 'No WebSocket endpoint here' },
-  }),
-};
+export const NOT_FOUND_REFUSAL = plainRefusal(404, 'NOT_FOUND', 'No WebSocket endpoint here');
+
+/** The refusal for an upgrade request whose URL or headers cannot be read. */
+export const BAD_REQUEST_REFUSAL = plainRefusal(
+  400,
+  'INVALID_ARGUMENT',
+  'Malformed upgrade request',
+);
