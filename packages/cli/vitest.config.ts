@@ -7,6 +7,8 @@ export default mergeConfig(
   defineConfig({
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      // Builds the CLI once; the tests run it as real `node` processes.
+      globalSetup: ['test/global-setup.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,
     },

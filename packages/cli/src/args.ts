@@ -25,12 +25,12 @@ export const GLOBAL_OPTIONS = {
   binding: {
     type: 'string',
     value: 'jsonrpc|rest|ws',
-    description: "Use this binding of the agent's card (default: the first one the card offers)",
+    description: "Binding to use (default: the card's first one that the CLI speaks)",
   },
   protocol: {
     type: 'string',
     value: '1.0|0.3',
-    description: 'Speak this A2A protocol version (default: 1.0 when offered, else 0.3)',
+    description: 'A2A protocol version to speak (default: 1.0 when offered, else 0.3)',
   },
   header: {
     type: 'string',
@@ -42,7 +42,7 @@ export const GLOBAL_OPTIONS = {
   'api-key': {
     type: 'string',
     value: '<key>',
-    description: 'API key, put where the card says (default header X-API-Key); env BATON_API_KEY',
+    description: 'API key, sent where the card says (else X-API-Key); BATON_API_KEY',
   },
   bearer: {
     type: 'string',
@@ -52,7 +52,7 @@ export const GLOBAL_OPTIONS = {
   timeout: {
     type: 'string',
     value: '<duration>',
-    description: 'Limit per request, e.g. 10s, 500ms, 2m (default 30s; a blocking send waits)',
+    description: 'Per-request limit: 10s, 2m, 0 = none (30s; blocking send: none)',
   },
   verbose: {
     type: 'boolean',

@@ -9,6 +9,21 @@ const ENVIRONMENT = `Environment:
   BATON_TOKEN     bearer token (as --bearer)
   NO_COLOR        no colours`;
 
+/** Wraps a paragraph (each `\n` starts a new one) at `width` columns. */
+function wrap(text: string, width = 98): string[] {
+  return text.split('\n').flatMap((paragraph) => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && line.length + word.length + 1 > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    return [...lines, line];
+  });
+}
+
 function optionLines(options: OptionTable): string[] {
   const rows = Object.entries(options).map(([name, spec]) => {
     const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`;
@@ -58,7 +73,7 @@ export function commandHelp(command: Command, c: Colours): string {
     '',
     c('Usage:', 'bold'),
     ...command.usage.map((line) => `  baton ${line}`),
-    ...(command.description ? ['', command.description] : []),
+    ...(command.description ? ['', ...wrap(command.description)] : []),
     ...(own ? ['', c('Options:', 'bold'), ...optionLines(command.options)] : []),
     '',
     c('Global options:', 'bold'),

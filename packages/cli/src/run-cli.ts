@@ -19,9 +19,22 @@ const GROUPS = new Set(
   COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0]!),
 );
 
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
 function suggest(word: string): string {
   const names = [...new Set(COMMANDS.map((c) => c.name.split(' ')[0]!))];
-  const close = names.find((name) => name.startsWith(word.slice(0, 2)) || word.startsWith(name));
+  const close = names.find((name) => distance(name, word) <= 2 || word.startsWith(name));
   return close ? `did you mean \`baton ${close}\`? ` : '';
 }
 
@@ -69,6 +82,15 @@ function resolve(positionals: string[], wantsHelp: boolean, wantsVersion: boolea
   return { kind: 'command', command, depth: 1 };
 }
 
+/** A usage error without a hint gets "see `baton <command> --help`". */
+function withHelpHint(error: unknown, commandName: string | undefined): unknown {
+  if (!(error instanceof UsageError) || error.hint) return error;
+  return new UsageError(
+    error.message,
+    `see \`baton ${commandName ?? ''} --help\``.replace('  ', ' '),
+  );
+}
+
 /** Options of {@link runCli}. */
 export interface RunCliOptions {
   /** Aborts the running command (Ctrl-C): streams close, the console stops. */
@@ -94,6 +116,7 @@ export async function runCli(
   });
   const signal = options.signal ?? new AbortController().signal;
   let context: CommandContext | undefined;
+  let commandName: string | undefined;
   try {
     const positionals = peekPositionals(argv, ALL_OPTIONS);
     const resolved = resolve(
@@ -108,6 +131,7 @@ export async function runCli(
       return resolved.exitCode;
     }
     const { command, depth } = resolved;
+    commandName = command.name;
     const parsed = parseCommandLine(
       argv,
       { ...GLOBAL_OPTIONS, ...command.options },
@@ -133,7 +157,7 @@ export async function runCli(
     };
     return await command.run(context);
   } catch (error) {
-    const failure = explainError(error, context?.errorContext);
+    const failure = explainError(withHelpHint(error, commandName), context?.errorContext);
     out.error(failure);
     return failure.exitCode;
   } finally {

@@ -58,9 +58,13 @@ export async function startAgent(options: TestAgentOptions): Promise<TestAgent> 
     logger: silentLogger,
     push: { allowPrivateUrls: true, timeoutMs: 1000, maxAttempts: 1 },
   });
-  holder.app = createA2AHono(handler, options.authenticator ? { authenticator: options.authenticator } : {});
+  holder.app = createA2AHono(
+    handler,
+    options.authenticator ? { authenticator: options.authenticator } : {},
+  );
   let endpoint: NodeWebSocketEndpoint | undefined;
-  if (options.webSocket) endpoint = attachWebSocketServer(server, handler, { logger: silentLogger });
+  if (options.webSocket)
+    endpoint = attachWebSocketServer(server, handler, { logger: silentLogger });
   return {
     url,
     handler,
@@ -84,3 +88,25 @@ export async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/** JSON as tests read it: untyped, like `Response.json()`. */
+export type Json = Awaited<ReturnType<Response['json']>>;
+
+/** An agent that answers every message directly with the parts it received, as data. */
+export const partsEchoCard: AgentCard = {
+  name: 'Parts Echo',
+  description: 'Replies with the parts of the message it received.',
+  version: '1.0.0',
+  supportedInterfaces: [],
+  capabilities: { streaming: true },
+  defaultInputModes: ['*/*'],
+  defaultOutputModes: ['application/json'],
+  skills: [{ id: 'echo-parts', name: 'Echo parts', description: 'Echoes parts', tags: ['test'] }],
+};
+
+/** See {@link partsEchoCard}. */
+export const partsEchoExecutor: AgentExecutor = {
+  async execute(context, events) {
+    await events.reply([{ data: { received: JSON.parse(JSON.stringify(context.message.parts)) } }]);
+  },
+};

@@ -70,7 +70,7 @@ export const consoleCommand: Command = {
     token: {
       type: 'string',
       value: '<token>',
-      description: 'Secret the browser must present (required beyond localhost; ≥ 8 characters)',
+      description: 'Secret for the browser (≥ 8 characters; needed beyond localhost)',
     },
     agent: {
       type: 'string',

@@ -59,9 +59,7 @@ function printRows(out: Output, tasks: readonly Task[]): void {
 export const listCommand: Command = {
   name: 'list',
   summary: 'List tasks (filter by context, state, time; page or --all)',
-  usage: [
-    'list <url> [--context <id>] [--state <state>] [--since <time>] [--page-size <n>] [--page-token <t>] [--all]',
-  ],
+  usage: ['list <url> [--context <id>] [--state <state>] [--since <time>] [options]'],
   description:
     'Lists the tasks the agent lets you see (ListTasks, A2A 1.0), newest status first. Pages ' +
     'with --page-size and --page-token, or follows every page with --all. --json prints the ' +

@@ -40,9 +40,7 @@ async function open(context: CommandContext, command: string, names: string[]) {
 export const pushCreateCommand: Command = {
   name: 'push create',
   summary: 'Add a webhook for a task',
-  usage: [
-    'push create <url> <taskId> <webhookUrl> [--id <id>] [--token <t>] [--auth-scheme <s> --auth-credentials <c>]',
-  ],
+  usage: ['push create <url> <taskId> <webhookUrl> [--id <id>] [--token <t>] [options]'],
   description: `${PUSH_DESCRIPTION} Prints the stored config (the agent assigns an id if you give none).`,
   options: {
     id: {
@@ -68,7 +66,7 @@ export const pushCreateCommand: Command = {
   },
   examples: [
     'baton push create http://127.0.0.1:4000 9f3c… https://hooks.example.com/a2a --token s3cret',
-    'baton push create http://127.0.0.1:4000 9f3c… https://hooks.example.com/a2a --auth-scheme Bearer --auth-credentials "$HOOK_TOKEN"',
+    'baton push create "$URL" 9f3c… https://hooks.example.com --auth-scheme Bearer --auth-credentials k',
   ],
   async run(context) {
     const { values, out, signal } = context;

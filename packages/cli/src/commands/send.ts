@@ -75,9 +75,7 @@ function finish(
 export const sendCommand: Command = {
   name: 'send',
   summary: 'Send a message and wait for the task (or stream it with --stream)',
-  usage: [
-    'send <url> <text> [--stream] [--task <id>] [--context <id>] [--file <path>]… [--data <json>]…',
-  ],
+  usage: ['send <url> <text> [options]', 'send <url> --file <path> [--data <json>] [options]'],
   description:
     'Sends one message (text, plus any files and JSON data) and prints the outcome: the final ' +
     "task with its artifacts, or the agent's direct reply. By default the call blocks until the " +
@@ -128,7 +126,7 @@ export const sendCommand: Command = {
   examples: [
     "baton send http://127.0.0.1:4000 'Summarize this report' --file report.pdf",
     "baton send http://127.0.0.1:4000 'Write a poem' --stream",
-    "baton send http://127.0.0.1:4000 'yes, Paris' --task 9f3c… --context 1b2e…   # answer input-required",
+    "baton send http://127.0.0.1:4000 'yes, Paris' --task 9f3c… --context 1b2e…  # answer it",
     "baton send http://127.0.0.1:4000 'plan a trip' --data '{\"days\":3}' --json | jq .task.status",
     "BATON_URL=http://127.0.0.1:4000 baton send 'long job' --no-wait",
   ],
