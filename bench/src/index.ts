@@ -7,6 +7,7 @@ import { protocolParse } from './protocol-parse.js';
 import { serverDispatch } from './server-dispatch.js';
 import { storePostgres } from './store-postgres.js';
 import { storeSqlite } from './store-sqlite.js';
+import { vsSdk } from './vs-sdk/index.js';
 import { wsVsHttp } from './ws-vs-http.js';
 
 /** Every bench module, in run order. Add new modules here. */
@@ -16,6 +17,7 @@ const MODULES: readonly BenchModule[] = [
   storeSqlite,
   storePostgres,
   wsVsHttp,
+  vsSdk,
 ];
 
 const selected = process.argv.slice(2).filter((arg) => arg !== '--');

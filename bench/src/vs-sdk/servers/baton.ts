@@ -1,0 +1,110 @@
+// The Baton side of the vs-SDK bench: the bench agent behind createA2AHono (JSON-RPC 1.0 + 0.3,
+// REST) and the WebSocket binding on one port, with the store named on the command line.
+// Run as its own process by the orchestrator: `node --expose-gc --import tsx baton.ts memory`.
+import { rmSync } from 'node:fs';
+import { type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { type AgentCard } from '@baton/protocol';
+import {
+  type AgentExecutor,
+  type BatonStore,
+  createInMemoryStore,
+  createRequestHandler,
+  silentLogger,
+} from '@baton/server';
+import { createA2AHono } from '@baton/transport-http';
+import { withWebSocketInterfaces } from '@baton/transport-ws';
+import { attachWebSocketServer } from '@baton/transport-ws/node';
+import { createAdaptorServer } from '@hono/node-server';
+
+import { adminMemory, announce, type BenchStoreName, WAIT_TEXT } from './common.js';
+
+const storeName = (process.argv[2] ?? 'memory') as BenchStoreName;
+
+const card: AgentCard = {
+  name: 'Bench agent',
+  description: 'working → one artifact → completed',
+  supportedInterfaces: [],
+  version: '1.0.0',
+  capabilities: { streaming: true },
+  defaultInputModes: ['text/plain', 'application/json'],
+  defaultOutputModes: ['text/plain'],
+  skills: [{ id: 'bench', name: 'Bench', description: 'Benchmarks', tags: ['bench'] }],
+};
+
+/** The bench behaviour; `wait` keeps the task working until it is canceled (idle streams). */
+const executor: AgentExecutor = {
+  async execute(context, events) {
+    await events.working();
+    if (context.message.parts[0]?.text === WAIT_TEXT) {
+      await new Promise((resolve) => context.signal.addEventListener('abort', resolve));
+      return;
+    }
+    await events.addArtifact({
+      artifactId: 'result',
+      name: 'result',
+      parts: [{ text: `ok: ${context.message.messageId}` }],
+    });
+    await events.complete();
+  },
+};
+
+async function openStore(): Promise<{ store: BatonStore; cleanup: () => Promise<void> }> {
+  if (storeName === 'memory') return { store: createInMemoryStore(), cleanup: async () => {} };
+  if (storeName === 'sqlite') {
+    const { createSqliteStore } = await import('@baton/store-sqlite');
+    const dir = join(tmpdir(), `baton-bench-${process.pid}`);
+    // The default durability (synchronous FULL): what users get.
+    const store = createSqliteStore({ path: join(dir, 'bench.sqlite') });
+    const cleanup = async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    return { store, cleanup };
+  }
+  const { createPostgresStore } = await import('@baton/store-postgres');
+  const schema = `bench_${process.pid}`;
+  const connectionString = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const store = await createPostgresStore({ connectionString, schema, maxConnections: 20 });
+  const cleanup = async () => {
+    await store.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await store.close();
+  };
+  return { store, cleanup };
+}
+
+const { store, cleanup } = await openStore();
+const server = createAdaptorServer({
+  fetch: (request: Request) => app.fetch(request),
+}) as Server;
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address() as { port: number };
+const handler = createRequestHandler({
+  agentCard: withWebSocketInterfaces(card, `ws://127.0.0.1:${port}/a2a/ws`),
+  executor,
+  store,
+  logger: silentLogger,
+});
+const app = createA2AHono(handler, { baseUrl: `http://127.0.0.1:${port}` });
+attachWebSocketServer(server, handler, { logger: silentLogger });
+
+// Bench-only admin routes: memory after GC, and the purge the retention timer runs.
+app.get('/__bench/memory', async (c) => c.json({ ...(await adminMemory()), ...handler.stats }));
+app.post('/__bench/retention', async (c) => {
+  const purged = await store.tasks.purge(new Date(Date.now() + 1000).toISOString());
+  return c.json({ purged });
+});
+
+const stop = async () => {
+  server.closeAllConnections();
+  server.close();
+  await handler.close({ graceMs: 100 });
+  await cleanup().catch(() => {});
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
+
+announce(port);
