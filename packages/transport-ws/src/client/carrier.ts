@@ -132,7 +132,8 @@ export class WebSocketCarrier implements Carrier {
       for (const name of Object.keys(headers)) delete headers[name];
     }
     const sorted = Object.entries(headers).sort(([a], [b]) => a.localeCompare(b));
-    return { url: url.href, headers, key: `${url.href}\n${JSON.stringify(sorted)}` };
+    const display = `${url.origin}${url.pathname}`;
+    return { url: url.href, display, headers, key: `${url.href}\n${JSON.stringify(sorted)}` };
   }
 
   async #connection(target: Target, signal: AbortSignal): Promise<ClientConnection> {

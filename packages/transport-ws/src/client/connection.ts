@@ -14,6 +14,8 @@ function unref(timer: unknown): void {
 /** Where and how to open a socket. */
 export interface ConnectTarget {
   url: string;
+  /** The URL for messages: without its query, which may carry a token. */
+  display: string;
   /** Upgrade headers (only with `credentials: 'headers'`). */
   headers: Record<string, string>;
 }
@@ -69,7 +71,7 @@ export class ClientConnection {
           ? new options.WebSocket(target.url, undefined, { headers: target.headers })
           : new options.WebSocket(target.url);
       } catch (error) {
-        reject(droppedError(`cannot open ${target.url}: ${String(error)}`));
+        reject(droppedError(`cannot open ${target.display}: ${String(error)}`));
         return;
       }
       const finish = () => {
@@ -86,7 +88,7 @@ export class ClientConnection {
         finish();
         const status = refusedStatus(event);
         reject(
-          status ? new UpgradeRefused(status) : droppedError(`cannot connect to ${target.url}`),
+          status ? new UpgradeRefused(status) : droppedError(`cannot connect to ${target.display}`),
         );
       };
       const timer = setTimeout(() => {
