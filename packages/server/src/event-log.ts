@@ -36,7 +36,11 @@ export interface EventLog {
    * Throws `TaskNotFoundError` when the task does not exist.
    */
   append(taskId: string, event: StreamResponse, reduce: TaskReducer): Promise<AppendResult>;
-  /** Events of a task with `seq > afterSeq`, in order, at most `limit` of them. */
+  /**
+   * Events of a task with `seq > afterSeq`, in order, at most `limit` of them. Without a `limit`
+   * a store may still cap the answer (SQLite: 1,000), so callers that need everything page until a
+   * read comes back empty.
+   */
   read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]>;
   /**
    * Calls `listener` with every event appended to the task after this call, in order, once the
