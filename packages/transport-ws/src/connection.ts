@@ -62,7 +62,7 @@ export class A2AWebSocketConnection {
   readonly #drain: DrainWatcher;
   readonly #calls = new Map<string, ActiveCall>();
   readonly #onClosed: (() => void) | undefined;
-  #notifications = 0;
+  #anonymous = 0;
   #unary = 0;
   #streams = 0;
   #closed = false;
@@ -166,7 +166,8 @@ export class A2AWebSocketConnection {
     const services = object ? frameServiceParameters(object) : {};
     const rawVersion = services['A2A-Version'] ?? this.#init.version;
     const streaming = isStreamingMethod(frame.method);
-    const key = notification ? `n:${this.#notifications++}` : keyOf(id);
+    // Calls without a usable id (notifications, id null) cannot be cancelled: unique keys.
+    const key = notification || id === null ? `n:${this.#anonymous++}` : keyOf(id);
     const reject = (
       error: Parameters<typeof jsonRpcError>[1],
       dialect = fallbackDialect(rawVersion),

@@ -35,5 +35,8 @@ describe('closing sockets', () => {
     expect(agent.handler.stats.streams).toBe(baseline.streams);
     expect(agent.listeners()).toBe(baseline.listeners);
     expect(agent.endpoint.watched).toBe(0);
+    // Subscriptions ended, not the task.
+    const task = await agent.handler.getTask({ id: taskId });
+    expect(task.status.state).toBe('TASK_STATE_WORKING');
   });
 });
