@@ -11,7 +11,6 @@ import {
   type GetTaskRequest,
   type ListTaskPushNotificationConfigsRequest,
   type ListTaskPushNotificationConfigsResponse,
-  type ListTasksRequest,
   type ListTasksResponse,
   type Message,
   METHODS,
@@ -41,6 +40,7 @@ import { retryPolicy } from './retry.js';
 import { sendAndWait, type SendAndWaitOptions } from './send-and-wait.js';
 import { callSignal } from './signals.js';
 import { resumableStream, type StreamSettings } from './stream.js';
+import { type ListTasksSearchRequest, taskSearchOptions } from './task-search.js';
 import {
   DEFAULT_PREFERENCES,
   jsonRpcTransport,
@@ -197,9 +197,15 @@ export class A2AClient {
     return this.call('GetTask', params, options);
   }
 
-  /** ListTasks (spec §3.1.4); not available over 0.3 (`UNSUPPORTED_OPERATION`). */
-  listTasks(params: ListTasksRequest = {}, options?: CallOptions): Promise<ListTasksResponse> {
-    return this.call('ListTasks', params, options);
+  /**
+   * ListTasks (spec §3.1.4); not available over 0.3 (`UNSUPPORTED_OPERATION`). `query` searches
+   * task history on agents that declare Baton's task-search extension (else `UNSUPPORTED_OPERATION`).
+   */
+  async listTasks(
+    params: ListTasksSearchRequest = {},
+    options?: CallOptions,
+  ): Promise<ListTasksResponse> {
+    return this.call('ListTasks', params, taskSearchOptions(this.card, params, options));
   }
 
   /** CancelTask (spec §3.1.5). */

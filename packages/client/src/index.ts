@@ -57,6 +57,7 @@ export { DEFAULT_RETRY, type RetryOptions } from './retry.js';
 export { sendAndWait, type SendAndWaitOptions } from './send-and-wait.js';
 export { readSseStream, type SseEvent, SseParser } from './sse-parser.js';
 export { type ResumeOptions } from './stream.js';
+export { declaresTaskSearch, type ListTasksSearchRequest } from './task-search.js';
 export { sameStatus, TaskTracker } from './task-tracker.js';
 export { dataOf, type HasText, isTask, textOf } from './text.js';
 export {

@@ -14,3 +14,17 @@ export const BATON_URIS = {
   /** The JSON-RPC over WebSocket binding. */
   webSocketBinding: 'urn:baton:binding:jsonrpc-websocket:1',
 } as const;
+
+/**
+ * Names of Baton's extension parameters inside operation params (JSON-RPC `params`, REST query
+ * strings), next to the fields of the A2A schema.
+ */
+export const BATON_PARAMS = {
+  /**
+   * ListTasks (task-search extension): only tasks whose history, status messages or artifacts
+   * contain this text, ignoring case.
+   */
+  taskQuery: 'query',
+  /** SubscribeToTask (resumable-streams extension): replay the log after this sequence number. */
+  resumeAfter: 'resumeAfter',
+} as const;

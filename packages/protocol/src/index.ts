@@ -15,7 +15,7 @@ export {
   AgentSkillSchema,
   PROTOCOL_BINDINGS,
 } from './agent-card.js';
-export { BATON_URIS } from './baton-extensions.js';
+export { BATON_PARAMS, BATON_URIS } from './baton-extensions.js';
 export {
   type AgentCapabilities03,
   AgentCapabilities03Schema,

@@ -67,10 +67,18 @@ export {
   type RecoveryReport,
 } from './recovery.js';
 export { type A2ARequestHandler, type CallContext } from './request-handler.js';
+export { readResumeAfter } from './resume-after.js';
 export { type BatonStore } from './store.js';
 export { sequenceOf, type TaskEventRecord, withSequence } from './task-event.js';
 export { applyTaskEvent, type ApplyTaskEventOptions } from './task-reducer.js';
 export { type TaskOwnership, type TaskScope } from './task-scope.js';
+export {
+  MAX_TASK_QUERY_LENGTH,
+  readTaskQuery,
+  type SearchableListTasksRequest,
+  withExtensionParams,
+  withTaskSearchExtension,
+} from './task-search.js';
 export {
   type StoredTask,
   type TaskListPage,

@@ -9,7 +9,6 @@ import {
   type GetTaskRequest,
   type ListTaskPushNotificationConfigsRequest,
   type ListTaskPushNotificationConfigsResponse,
-  type ListTasksRequest,
   type ListTasksResponse,
   type ProtocolVersion,
   type SendMessageRequest,
@@ -21,6 +20,7 @@ import {
 } from '@baton/protocol';
 
 import { type Caller } from './caller.js';
+import { type SearchableListTasksRequest } from './task-search.js';
 
 /** Per-call context every transport passes to the handler. */
 export interface CallContext {
@@ -55,7 +55,8 @@ export interface A2ARequestHandler {
     context?: CallContext,
   ): Promise<AsyncIterable<StreamResponse>>;
   getTask(params: GetTaskRequest, context?: CallContext): Promise<Task>;
-  listTasks(params: ListTasksRequest, context?: CallContext): Promise<ListTasksResponse>;
+  /** ListTasks; `params.query` is Baton's task-search extension parameter. */
+  listTasks(params: SearchableListTasksRequest, context?: CallContext): Promise<ListTasksResponse>;
   cancelTask(params: CancelTaskRequest, context?: CallContext): Promise<Task>;
   subscribeToTask(
     params: SubscribeToTaskRequest,

@@ -8,7 +8,7 @@ import {
   toA2AError,
   VersionNotSupportedError,
 } from '@baton/protocol';
-import { sequenceOf } from '@baton/server';
+import { readResumeAfter, sequenceOf } from '@baton/server';
 
 import {
   type BindingDeps,
@@ -20,7 +20,7 @@ import {
 import { isJsonContentType, parseJson, readBody, unsupportedMediaTypeError } from './body.js';
 import { invokeOperation } from './handler-methods.js';
 import { jsonResponse, restErrorResponse } from './responses.js';
-import { restParams } from './rest-params.js';
+import { queryParams, restParams } from './rest-params.js';
 import { matchRestRoute } from './rest-routes.js';
 import { rawProtocolVersion } from './service-parameters.js';
 import { openEventStream, sseResponse } from './sse.js';
@@ -97,11 +97,16 @@ export function createRestBinding(deps: BindingDeps) {
       const { match } = found;
       const operation: OperationName = match.operation;
       const body = request.method === 'POST' ? await readJsonBody(deps, request) : undefined;
-      const params = restParams(operation, match, new URL(request.url), body);
+      const url = new URL(request.url);
+      const params = restParams(operation, match, url, body);
       const context = callContext(facts, request, caller, {
         tenant: match.tenant,
         protocolVersion: '1.0',
       });
+      if (operation === 'SubscribeToTask' && context.resumeAfter === undefined) {
+        // Baton's `resumeAfter` (query or body), for clients that cannot set Last-Event-ID.
+        context.resumeAfter = readResumeAfter({ ...queryParams(url), ...(body as object) });
+      }
       const result = await invokeOperation(deps.handler, operation, params, context);
       if (METHODS[operation].streaming) {
         return await streamResponse(deps, facts, request, result as AsyncIterable<StreamResponse>);

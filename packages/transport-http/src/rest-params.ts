@@ -6,6 +6,7 @@ import {
   type OperationParams,
   parseProtocol,
 } from '@baton/protocol';
+import { withExtensionParams } from '@baton/server';
 
 import { type RestMatch } from './rest-routes.js';
 
@@ -44,8 +45,8 @@ export function queryParams(url: URL): Record<string, unknown> {
 
 /**
  * Assembles and validates the canonical params of a REST call: query fields, then the JSON body,
- * then the path parameters and the tenant prefix, which win over both. Throws
- * `InvalidParamsError` listing every invalid field.
+ * then the path parameters and the tenant prefix, which win over both, plus Baton's extension
+ * parameters (`?query=` on ListTasks). Throws `InvalidParamsError` listing every invalid field.
  */
 export function restParams<Name extends OperationName>(
   operation: Name,
@@ -66,5 +67,6 @@ export function restParams<Name extends OperationName>(
   if (!parsed.success) {
     throw new InvalidParamsError(undefined, { fieldViolations: parsed.violations });
   }
-  return parsed.data;
+  // Baton's extension parameters (ListTasks `query`) are not in the A2A schema: kept apart.
+  return withExtensionParams(operation, parsed.data, raw);
 }

@@ -9,7 +9,6 @@ import {
   type GetTaskRequest,
   type ListTaskPushNotificationConfigsRequest,
   type ListTaskPushNotificationConfigsResponse,
-  type ListTasksRequest,
   type ListTasksResponse,
   type SendMessageRequest,
   type SendMessageResponse,
@@ -33,6 +32,7 @@ import { delay } from '../runtime/deferred.js';
 import { RuntimeRegistry } from '../runtime/runtime-registry.js';
 import { type BatonStore } from '../store.js';
 import { endsStream } from '../stream/settles.js';
+import { type SearchableListTasksRequest, withTaskSearchExtension } from '../task-search.js';
 import { getExtendedAgentCard } from './extended-card.js';
 import { requireStreaming } from './gates.js';
 import { acceptMessage, type IntakeHost } from './intake.js';
@@ -87,8 +87,8 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
 
   constructor(options: RequestHandlerOptions) {
     this.#options = options;
-    this.agentCard = options.agentCard;
     const store: BatonStore = options.store ?? createInMemoryStore();
+    this.agentCard = withTaskSearchExtension(options.agentCard, store.tasks.supportsTextSearch);
     this.#ownsStore = options.store === undefined;
     const limits = resolveLimits(options.limits);
     const logger = options.logger ?? consoleLogger;
@@ -102,7 +102,7 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
     );
     const push = this.#push;
     this.core = {
-      agentCard: options.agentCard,
+      agentCard: this.agentCard,
       executor: options.executor satisfies AgentExecutor,
       store,
       limits,
@@ -179,7 +179,10 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
     return this.#startUp.after(() => getTask(this.core, params, context));
   }
 
-  listTasks(params: ListTasksRequest, context: CallContext = {}): Promise<ListTasksResponse> {
+  listTasks(
+    params: SearchableListTasksRequest,
+    context: CallContext = {},
+  ): Promise<ListTasksResponse> {
     return this.#startUp.after(() => listTasks(this.core, params, context));
   }
 

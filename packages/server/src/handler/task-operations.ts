@@ -4,18 +4,19 @@ import {
   type GetTaskRequest,
   InvalidParamsError,
   isTerminalState,
-  type ListTasksRequest,
   type ListTasksResponse,
   MAX_PAGE_SIZE,
   type Task,
   TaskNotCancelableError,
   TaskNotFoundError,
+  UnsupportedOperationError,
 } from '@baton/protocol';
 
 import { type CallContext } from '../request-handler.js';
 import { type ServerCore } from '../runtime/core.js';
 import { type RuntimeRegistry } from '../runtime/runtime-registry.js';
 import { type TaskScope } from '../task-scope.js';
+import { readTaskQuery, type SearchableListTasksRequest } from '../task-search.js';
 import { type StoredTask } from '../task-store.js';
 import { viewTask } from '../task-view.js';
 import { checkHistoryLength, resolveScope } from './scope.js';
@@ -47,10 +48,11 @@ export async function getTask(
 /**
  * ListTasks: the caller's tasks, newest status first, filtered and paged by the store. `pageSize`
  * in the answer is the number of tasks on this page; `artifacts` only with `includeArtifacts`.
+ * `query` (task-search extension) filters by text; a store that cannot search refuses it.
  */
 export async function listTasks(
   core: ServerCore,
-  params: ListTasksRequest,
+  params: SearchableListTasksRequest,
   context: CallContext,
 ): Promise<ListTasksResponse> {
   checkHistoryLength(params.historyLength);
@@ -61,11 +63,16 @@ export async function listTasks(
       fieldViolations: [{ field: 'pageSize', description }],
     });
   }
+  const text = readTaskQuery(params.query);
+  if (text !== undefined && !core.store.tasks.supportsTextSearch) {
+    throw new UnsupportedOperationError('This agent cannot search task history (query)');
+  }
   const { scope } = resolveScope(context, params.tenant);
   const page = await core.store.tasks.list(scope, {
     contextId: params.contextId || undefined,
     state: params.status === 'TASK_STATE_UNSPECIFIED' ? undefined : params.status,
     statusTimestampAfter: params.statusTimestampAfter,
+    text,
     pageSize,
     pageToken: params.pageToken || undefined,
   });

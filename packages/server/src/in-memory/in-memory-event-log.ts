@@ -12,6 +12,7 @@ import {
   type TaskReducer,
   type Unsubscribe,
 } from '../event-log.js';
+import { cloneJson } from '../clone-json.js';
 import { type TaskEventRecord } from '../task-event.js';
 import { type TaskOwnership } from '../task-scope.js';
 import { type StoredTask } from '../task-store.js';
@@ -40,14 +41,12 @@ export class InMemoryEventLog implements EventLog {
       });
     }
     const timestamp = this.#state.timestamp();
-    const record: TaskEventRecord = {
-      taskId: task.id,
-      seq: 1,
-      event: { task: structuredClone(task) },
-      timestamp,
-    };
+    // Stored values are this store's own copies, never handed out and never changed in place
+    // (every write builds new objects), so the log record and the snapshot may share them.
+    const owned = cloneJson(task);
+    const record: TaskEventRecord = { taskId: task.id, seq: 1, event: { task: owned }, timestamp };
     const stored: StoredTask = {
-      task: structuredClone(task),
+      task: owned,
       tenant: ownership.tenant,
       owner: ownership.owner,
       seq: 1,
@@ -56,15 +55,16 @@ export class InMemoryEventLog implements EventLog {
     };
     this.#state.tasks.set(task.id, { stored, events: [record] });
     this.#publish(record);
-    return { record: structuredClone(record), task: structuredClone(stored) };
+    return { record: cloneJson(record), task: cloneJson(stored) };
   }
 
   async append(taskId: string, event: StreamResponse, reduce: TaskReducer): Promise<AppendResult> {
     const entry = this.#state.tasks.get(taskId);
     if (!entry) throw new TaskNotFoundError(undefined, { metadata: { taskId } });
-    const logged = structuredClone(event);
+    const logged = cloneJson(event);
     // The reducer gets a copy: if it mutates its input and then throws, the store is untouched.
-    const next = structuredClone(reduce(structuredClone(entry.stored), event));
+    // It reads the store's copy of the event, so its result shares only objects the store owns.
+    const next = reduce(cloneJson(entry.stored), logged);
     if (next.id !== taskId) {
       throw new InternalError(`the reducer changed task id ${taskId} to ${next.id}`);
     }
@@ -74,7 +74,7 @@ export class InMemoryEventLog implements EventLog {
     entry.stored = { ...entry.stored, task: next, seq, updatedAt: timestamp };
     entry.events.push(record);
     this.#publish(record);
-    return { record: structuredClone(record), task: structuredClone(entry.stored) };
+    return { record: cloneJson(record), task: cloneJson(entry.stored) };
   }
 
   async read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]> {
@@ -82,7 +82,7 @@ export class InMemoryEventLog implements EventLog {
     // events[i].seq === i + 1, so the slice starts right after `afterSeq`.
     const start = Math.max(0, Math.floor(afterSeq));
     const end = limit === undefined ? undefined : start + Math.max(0, limit);
-    return structuredClone(events.slice(start, end));
+    return cloneJson(events.slice(start, end));
   }
 
   subscribe(taskId: string, listener: (record: TaskEventRecord) => void): Unsubscribe {
@@ -124,7 +124,7 @@ export class InMemoryEventLog implements EventLog {
       if (!subscription.active || record.seq <= subscription.afterSeq) continue;
       try {
         // Each listener gets its own copy: one listener's edits never reach another.
-        subscription.listener(structuredClone(record));
+        subscription.listener(cloneJson(record));
       } catch (error) {
         this.#state.removeSubscription(record.taskId, subscription);
         try {

@@ -1,5 +1,6 @@
 import { type Message } from '@baton/protocol';
 
+import { cloneJson } from '../clone-json.js';
 import { type MessageStore, type StoredMessage } from '../message-store.js';
 import { type TaskOwnership, type TaskScope } from '../task-scope.js';
 import { contextKey, InMemoryState } from './in-memory-state.js';
@@ -26,14 +27,14 @@ export class InMemoryMessageStore implements MessageStore {
     let context = this.#state.contexts.get(key);
     if (!context) this.#state.contexts.set(key, (context = { lastPosition: 0, messages: [] }));
     const stored: StoredMessage = {
-      message: structuredClone(message),
+      message: cloneJson(message),
       contextId,
       taskId: message.taskId,
       position: ++context.lastPosition,
       timestamp: this.#state.timestamp(),
     };
     context.messages.push({ owner: ownership.owner, stored });
-    return structuredClone(stored);
+    return cloneJson(stored);
   }
 
   async list(
@@ -50,6 +51,6 @@ export class InMemoryMessageStore implements MessageStore {
         found.push(stored);
       }
     }
-    return structuredClone(found);
+    return cloneJson(found);
   }
 }

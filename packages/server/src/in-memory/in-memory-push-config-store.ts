@@ -1,3 +1,4 @@
+import { cloneJson } from '../clone-json.js';
 import { type PushConfigStore, type StoredPushConfig } from '../push-config-store.js';
 import { InMemoryState } from './in-memory-state.js';
 import { decodePageToken, encodePageToken, isObject } from './page-token.js';
@@ -29,13 +30,13 @@ export class InMemoryPushConfigStore implements PushConfigStore {
     let configs = pushConfigs.get(config.taskId);
     if (!configs) pushConfigs.set(config.taskId, (configs = new Map()));
     const rank = configs.get(config.id)?.rank ?? this.#state.nextPushConfigRank();
-    configs.set(config.id, { config: structuredClone(config), rank });
-    return structuredClone(config);
+    configs.set(config.id, { config: cloneJson(config), rank });
+    return cloneJson(config);
   }
 
   async get(taskId: string, id: string): Promise<StoredPushConfig | undefined> {
     const entry = this.#state.pushConfigs.get(taskId)?.get(id);
-    return entry && structuredClone(entry.config);
+    return entry && cloneJson(entry.config);
   }
 
   async list(
@@ -53,7 +54,7 @@ export class InMemoryPushConfigStore implements PushConfigStore {
     const page = pageSize > 0 ? entries.slice(0, pageSize) : entries;
     const last = page.at(-1);
     return {
-      configs: page.map((entry) => structuredClone(entry.config)),
+      configs: page.map((entry) => cloneJson(entry.config)),
       nextPageToken:
         last && entries.length > page.length ? encodePageToken({ k: 'push', r: last.rank }) : '',
     };

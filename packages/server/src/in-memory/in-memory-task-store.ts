@@ -1,5 +1,6 @@
 import { InvalidParamsError, isTerminalState } from '@baton/protocol';
 
+import { cloneJson } from '../clone-json.js';
 import { type TaskScope } from '../task-scope.js';
 import {
   type StoredTask,
@@ -59,7 +60,7 @@ export class InMemoryTaskStore implements TaskStore {
   async get(scope: TaskScope, taskId: string): Promise<StoredTask | undefined> {
     const stored = this.#state.tasks.get(taskId)?.stored;
     if (!stored || !inScope(scope, stored.tenant, stored.owner)) return undefined;
-    return structuredClone(stored);
+    return cloneJson(stored);
   }
 
   async list(scope: TaskScope, query: TaskListQuery): Promise<TaskListPage> {
@@ -89,7 +90,7 @@ export class InMemoryTaskStore implements TaskStore {
     const page = rest.slice(0, pageSize);
     const last = page.at(-1);
     return {
-      tasks: page.map((match) => structuredClone(match.stored)),
+      tasks: page.map((match) => cloneJson(match.stored)),
       nextPageToken:
         last && rest.length > pageSize
           ? encodePageToken({ k: 'task', t: last.t, id: last.id })
@@ -107,7 +108,7 @@ export class InMemoryTaskStore implements TaskStore {
     unfinished.sort(
       (a, b) => a.createdAt.localeCompare(b.createdAt) || (a.task.id < b.task.id ? -1 : 1),
     );
-    return structuredClone(unfinished.slice(0, Math.max(0, limit)));
+    return cloneJson(unfinished.slice(0, Math.max(0, limit)));
   }
 
   async purge(before: string): Promise<number> {

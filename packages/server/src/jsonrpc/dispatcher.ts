@@ -14,6 +14,8 @@ import {
 
 import { consoleLogger, errorMessage } from '../logger.js';
 import { type A2ARequestHandler, type CallContext } from '../request-handler.js';
+import { readResumeAfter } from '../resume-after.js';
+import { withExtensionParams } from '../task-search.js';
 import {
   type DispatchResult,
   type JsonRpcDispatcher,
@@ -80,8 +82,12 @@ export function createJsonRpcDispatcher(
     // A notification has nobody to stream to: streaming notifications are not run at all.
     if (notification && streaming) return { kind: 'none' };
     try {
-      const params = dialect.decodeParams(operation, request.params);
+      const decoded = dialect.decodeParams(operation, request.params);
+      const params = withExtensionParams(operation, decoded, request.params);
       const callContext: CallContext = { ...context, protocolVersion: dialect.version };
+      if (operation === 'SubscribeToTask' && callContext.resumeAfter === undefined) {
+        callContext.resumeAfter = readResumeAfter(request.params);
+      }
       const outcome = await invokeOperation(handler, operation, params, callContext);
       if (notification) return { kind: 'none' };
       if (outcome.kind === 'stream') {
