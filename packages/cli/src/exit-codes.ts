@@ -4,7 +4,7 @@ import { type TaskState } from '@baton/protocol';
  * The `baton` exit codes: scripts branch on these.
  * - `OK` (0): done — the task completed, the agent answered directly, or the call succeeded.
  * - `USAGE` (1): the command line is wrong (unknown command or flag, missing argument), or the
- *   command is not available in this install (`baton start`, a missing console).
+ *   command is not available here (`baton start` outside a checkout, a missing console).
  * - `TASK_FAILED` (2): the task ended failed, rejected or canceled.
  * - `TASK_INTERRUPTED` (3): the task waits for you: input-required or auth-required.
  * - `AGENT_ERROR` (4): the agent answered with an A2A error (TaskNotFound …) or cannot do what
@@ -51,7 +51,7 @@ export function exitCodeForState(state: TaskState): ExitCode {
 export const EXIT_CODES_HELP = `Exit codes:
   0    done: the task completed, the agent replied directly, or the call succeeded
   1    usage error: unknown command or flag, missing or bad argument (or a command
-       that is not available in this install)
+       that is not available here)
   2    the task ended failed, rejected or canceled
   3    the task needs input or authentication (input-required, auth-required)
   4    the agent answered with an A2A error (task not found, not cancelable, …) or

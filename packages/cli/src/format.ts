@@ -83,11 +83,15 @@ export function renderParts(parts: readonly Part[], c: Colours): string {
   return text;
 }
 
-/** The heading line of an artifact. */
-export function artifactHeading(artifact: Artifact, c: Colours): string {
+/** The heading line of an artifact; `note` (such as `continued`) replaces the description. */
+export function artifactHeading(artifact: Artifact, c: Colours, note?: string): string {
   const name = artifact.name ?? artifact.artifactId;
-  const description = artifact.description ? c(` — ${artifact.description}`, 'dim') : '';
-  return `${c('──', 'dim')} ${c(name, 'bold')}${description} ${c('──', 'dim')}`;
+  const tail = note
+    ? c(` (${note})`, 'dim')
+    : artifact.description
+      ? c(` — ${artifact.description}`, 'dim')
+      : '';
+  return `${c('──', 'dim')} ${c(name, 'bold')}${tail} ${c('──', 'dim')}`;
 }
 
 /** An artifact: heading, then its parts. */

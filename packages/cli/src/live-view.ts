@@ -100,10 +100,9 @@ export class LiveView {
     const printed = this.#printedParts.get(artifact.artifactId);
     const append = update.append === true && printed !== undefined;
     if (!append) {
-      const replaced = printed !== undefined ? c(' (replaced)', 'dim') : '';
-      this.#out.line(`${artifactHeading(artifact, c)}${replaced}`);
+      this.#out.line(artifactHeading(artifact, c, printed !== undefined ? 'replaced' : undefined));
     } else if (this.#openArtifact !== artifact.artifactId) {
-      this.#out.line(`${artifactHeading(artifact, c)}${c(' (continued)', 'dim')}`);
+      this.#out.line(artifactHeading(artifact, c, 'continued'));
     }
     this.#out.write(renderParts(artifact.parts, c));
     this.#printedParts.set(

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+
 import { conformanceAgentCard, conformanceExecutor } from '@baton-apps/conformance-agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -81,10 +83,10 @@ describe.concurrent('usage errors exit 1 with a hint', () => {
     expect(run.stdout).toBe('');
   });
 
-  it('explains that `baton start` is not available yet', async () => {
-    const run = await baton(['start']);
+  it('explains that `baton start` needs a Baton checkout', async () => {
+    const run = await baton(['start'], { cwd: tmpdir() });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('not available yet');
+    expect(run.stderr).toContain('runs it from a Baton checkout');
     expect(run.stderr).toContain('baton console');
   });
 });

@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import { conformanceAgentCard, conformanceExecutor } from '@baton-apps/conformance-agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -55,4 +60,39 @@ describe('Ctrl-C', () => {
     expect(run.code).toBe(130);
     await baton(['cancel', agent.url, task.id]);
   });
+});
+
+describe('baton start', () => {
+  it('runs the demo stack of the checkout until Ctrl-C (exit 0)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'baton-cli-start-'));
+    const ports = {
+      BATON_CONSOLE_PORT: '0',
+      BATON_ECHO_PORT: '0',
+      BATON_TASK_PORT: '0',
+      BATON_ORCHESTRATOR_PORT: '0',
+    };
+    const checkout = fileURLToPath(new URL('../../..', import.meta.url));
+    let banner = '';
+    let checked: Promise<void> | undefined;
+    try {
+      const run = await baton(['start', '--dir', checkout], {
+        env: { BATON_DATA_DIR: dataDir, ...ports },
+        timeoutMs: 60_000,
+        onStdout: (chunk, child) => {
+          banner += chunk;
+          const echo = /Echo Agent\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner);
+          if (!echo || checked) return;
+          checked = (async () => {
+            const reply = await baton(['send', echo[1]!, 'hello demo']);
+            expect(reply.stdout).toContain('hello demo');
+          })().finally(() => child.kill('SIGINT'));
+        },
+      });
+      await checked;
+      expect(run.code).toBe(0);
+      expect(banner).toMatch(/Console\s+http:\/\/127\.0\.0\.1:\d+/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
