@@ -16,9 +16,10 @@ describe('the published bin', () => {
     expect(readFileSync(`${PACKAGE_DIR}tsup.config.ts`, 'utf8')).toContain("'src/cli.ts'");
   });
 
-  // The tests run their own build of src/cli.ts (test/global-setup.ts); this one checks the
-  // package build when `pnpm build` has run (turbo's `test` does not build the package itself).
-  it.skipIf(!existsSync(bin))('runs as a program once built', async () => {
+  // The other tests run their own build of src/cli.ts (test/global-setup.ts); this one checks the
+  // package build, which turbo's `test` task waits for.
+  it('runs as a program once built', async () => {
+    expect(existsSync(bin), `${bin} is missing: run \`pnpm build\` first`).toBe(true);
     const { stdout } = await promisify(execFile)(process.execPath, [bin, '--version']);
     expect(stdout.trim()).toBe(manifest.version);
   });
