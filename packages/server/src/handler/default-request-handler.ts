@@ -45,6 +45,7 @@ import {
 } from './push-config-operations.js';
 import { PushNotifier } from './push-notifier.js';
 import { prepareRunStream, sendResult } from './send-results.js';
+import { ShutdownHooks } from './shutdown-hooks.js';
 import { StartUp } from './start-up.js';
 import { StreamRegistry } from './stream-registry.js';
 import { subscribeToTask } from './subscribe.js';
@@ -80,7 +81,7 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
   readonly #streams: StreamRegistry;
   readonly #push: PushNotifier;
   readonly #ownsStore: boolean;
-  readonly #shutdown = new AbortController();
+  readonly #shutdown = new ShutdownHooks();
   readonly #startUp: StartUp;
   #closing = false;
   #closed: Promise<void> | undefined;
@@ -148,7 +149,7 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
   sendMessage(params: SendMessageRequest, context: CallContext = {}): Promise<SendMessageResponse> {
     return this.#startUp.after(async () => {
       const intake = await acceptMessage(this, params, context);
-      return sendResult(this.core, intake, params, context.signal, this.#shutdown.signal);
+      return sendResult(this.core, intake, params, context.signal, this.#shutdown);
     });
   }
 
@@ -263,7 +264,7 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
     timer.abort();
     for (const run of this.registry.runs()) run.abandoned.resolve();
     await Promise.all(runs.map((run) => run.done.promise));
-    this.#shutdown.abort();
+    this.#shutdown.fire();
     this.#streams.closeAll();
     await this.#push.close(graceMs);
     if (this.#ownsStore) await this.core.store.close();

@@ -15,6 +15,7 @@ import { TaskFollower } from '../stream/task-follower.js';
 import { withSequence } from '../task-event.js';
 import { viewTask } from '../task-view.js';
 import { type Intake } from './intake.js';
+import { type ShutdownHooks } from './shutdown-hooks.js';
 
 /** Rejects when `signal` aborts; otherwise settles like `promise`. */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -33,13 +34,14 @@ function abortError(): InternalError {
 
 /**
  * Resolves when the task has a terminal or interrupted status event after `afterSeq` (read from
- * the log, then live), or when one of the signals aborts.
+ * the log, then live), when `signal` aborts, or at shutdown.
  */
 export async function waitUntilSettled(
   log: EventLog,
   taskId: string,
   afterSeq: number,
-  signals: readonly (AbortSignal | undefined)[],
+  signal: AbortSignal | undefined,
+  shutdown: ShutdownHooks,
 ): Promise<void> {
   const follower = new TaskFollower(log, taskId, {
     maxBuffered: Number.MAX_SAFE_INTEGER,
@@ -47,16 +49,15 @@ export async function waitUntilSettled(
   });
   follower.start(afterSeq);
   const stop = () => follower.close();
-  const active = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-  for (const signal of active) {
-    if (signal.aborted) follower.close();
-    signal.addEventListener('abort', stop, { once: true });
-  }
+  if (signal?.aborted) follower.close();
+  signal?.addEventListener('abort', stop, { once: true });
+  const removeHook = shutdown.add(stop);
   try {
     await follower.next();
   } finally {
     follower.close();
-    for (const signal of active) signal.removeEventListener('abort', stop);
+    signal?.removeEventListener('abort', stop);
+    removeHook();
   }
 }
 
@@ -69,7 +70,7 @@ export async function sendResult(
   intake: Intake,
   params: SendMessageRequest,
   signal: AbortSignal | undefined,
-  shutdown: AbortSignal,
+  shutdown: ShutdownHooks,
 ): Promise<SendMessageResponse> {
   const { run } = intake;
   const historyLength = params.configuration?.historyLength;
@@ -79,7 +80,7 @@ export async function sendResult(
     if (outcome.kind === 'message') return { message: outcome.message };
     if (!immediate) {
       const afterSeq = await run.started.promise;
-      await waitUntilSettled(core.store.events, run.taskId, afterSeq, [signal, shutdown]);
+      await waitUntilSettled(core.store.events, run.taskId, afterSeq, signal, shutdown);
       if (signal?.aborted) throw abortError();
     }
   }
