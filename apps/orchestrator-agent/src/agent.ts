@@ -52,9 +52,12 @@ export interface OrchestratorOptions {
   echoAgentUrl: string;
   /** Base URL (or card URL) of the agent that writes the reports (the task agent). */
   taskAgentUrl: string;
-  /** Chunks per report, unless the request says `chunks=N`. @default 3 */
+  /** Chunks per report, unless the request says `chunks=N`. @default the task agent's (5) */
   reportChunks?: number | undefined;
-  /** Pause between report chunks in ms, unless the request says `delay=MS`. @default 400 */
+  /**
+   * Pause between report chunks in ms, unless the request says `delay=MS`.
+   * @default the task agent's (200)
+   */
   reportDelayMs?: number | undefined;
   /** Time limit to fetch a delegate's card, in ms. @default 5000 */
   connectTimeoutMs?: number | undefined;
@@ -93,7 +96,7 @@ export function createOrchestratorExecutor(options: OrchestratorOptions): Orches
     echo: options.echoAgentUrl,
     task: options.taskAgentUrl,
   };
-  const shape = { chunks: options.reportChunks ?? 3, delayMs: options.reportDelayMs ?? 400 };
+  const shape = { chunks: options.reportChunks, delayMs: options.reportDelayMs };
 
   async function connect(role: DelegateRole, signal: AbortSignal): Promise<A2AClient> {
     const timeout = AbortSignal.timeout(options.connectTimeoutMs ?? 5000);

@@ -22,10 +22,13 @@ export interface Plan {
   agents: Record<DelegateRole, string>;
 }
 
-/** How the task agent's reports are shaped (its `chunks=` and `delay=` settings). */
+/**
+ * How the task agent's reports are shaped (its `chunks=` and `delay=` settings); what is not set
+ * is left to the task agent (5 chunks, 200 ms apart).
+ */
 export interface ReportShape {
-  chunks: number;
-  delayMs: number;
+  chunks?: number | undefined;
+  delayMs?: number | undefined;
 }
 
 /** The most report subtasks one request is split into. */
@@ -42,29 +45,35 @@ const CLAUSE_SEPARATOR =
  * Splits a request into subtasks: the echo agent acknowledges the whole request, and the task
  * agent writes one report per clause (clauses are separated by `;`, new lines, `then` and
  * `, and`).
- * `chunks=N` / `delay=MS` in the request override the report shape.
+ * `chunks=N` / `delay=MS` in the request override `shape`; the shape is passed on to the task
+ * agent as those same words.
  */
-export function planRequest(request: string, shape: ReportShape): Plan {
+export function planRequest(request: string, shape: ReportShape = {}): Plan {
   let { chunks, delayMs } = shape;
   for (const [, key, value] of request.matchAll(SHAPE_TOKEN)) {
     if (key === 'chunks') chunks = Math.min(Math.max(Number(value), 1), 100);
     else delayMs = Math.min(Number(value), 60_000);
   }
+  const settings = [
+    chunks === undefined ? '' : ` chunks=${chunks}`,
+    delayMs === undefined ? '' : ` delay=${delayMs}`,
+  ].join('');
   const withoutShape = request.replace(SHAPE_TOKEN, ' ');
   const cleaned = withoutShape.replace(/\s+/g, ' ').trim();
   const clauses = withoutShape
     .split(CLAUSE_SEPARATOR)
     .map((clause) => clause.replace(/\s+/g, ' ').trim())
     .filter((clause) => clause.length > 0);
-  const kept = clauses.slice(0, MAX_CLAUSES - 1);
-  if (clauses.length >= MAX_CLAUSES) kept.push(clauses.slice(MAX_CLAUSES - 1).join('; '));
+  const kept = clauses.slice(0, MAX_CLAUSES);
+  if (clauses.length > MAX_CLAUSES)
+    kept[MAX_CLAUSES - 1] = clauses.slice(MAX_CLAUSES - 1).join('; ');
   const subtasks: Subtask[] = [
     { index: 1, role: 'echo', title: 'acknowledge the request', text: cleaned },
     ...kept.map((clause, i) => ({
       index: i + 2,
       role: 'task' as const,
       title: `report on "${clause}"`,
-      text: `${clause} chunks=${chunks} delay=${delayMs}`,
+      text: `${clause}${settings}`,
     })),
   ];
   return { request: cleaned, subtasks, agents: { echo: 'echo agent', task: 'task agent' } };

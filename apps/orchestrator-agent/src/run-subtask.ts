@@ -87,7 +87,9 @@ export async function runSubtask(options: RunSubtaskOptions): Promise<SubtaskOut
     const forwarded: Artifact = {
       artifactId: id,
       name: `subtask ${subtask.index}: ${artifact.name ?? 'artifact'}`,
-      description: `From ${agentName}, task ${event.taskId}`,
+      description: event.taskId
+        ? `From ${agentName}, task ${event.taskId}`
+        : `Direct reply from ${agentName}`,
       parts: artifact.parts,
     };
     progress.artifact(forwarded, { append: append === true, lastChunk: lastChunk === true });

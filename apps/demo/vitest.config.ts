@@ -1,0 +1,10 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+
+import shared from '../../vitest.shared.js';
+
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: { include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
+  }),
+);
