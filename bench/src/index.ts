@@ -5,6 +5,7 @@ import { cpus, platform, release } from 'node:os';
 import { type BenchModule, consumed, formatTable } from './harness.js';
 import { protocolParse } from './protocol-parse.js';
 import { serverDispatch } from './server-dispatch.js';
+import { storeE2e } from './store-e2e.js';
 import { storePostgres } from './store-postgres.js';
 import { storeSqlite } from './store-sqlite.js';
 import { vsSdk } from './vs-sdk/index.js';
@@ -16,6 +17,7 @@ const MODULES: readonly BenchModule[] = [
   serverDispatch,
   storeSqlite,
   storePostgres,
+  storeE2e,
   wsVsHttp,
   vsSdk,
 ];
