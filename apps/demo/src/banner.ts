@@ -20,13 +20,14 @@ export function cliCommand(root = REPO_ROOT): string | undefined {
 }
 
 /** The lines that tell a new user what to do next. */
-export function tryItLines(orchestratorUrl: string, cli = cliCommand()): string[] {
+export function tryItLines(orchestratorUrl: string, cli: string | undefined): string[] {
   if (cli) {
     return [
       'Try it, from the repository root in another terminal:',
       `  ${cli} send ${orchestratorUrl} "${EXAMPLE_REQUEST}" --stream`,
-      'The orchestrator shows its plan and asks you to confirm: answer with the command it prints',
-      `(${cli} send … 'yes' --task …), and watch it delegate to the two agents below.`,
+      'It shows its plan and asks you to confirm. Answer with the command it prints, e.g.',
+      `  ${cli} send ${orchestratorUrl} yes --task <task id> --context <context id> --stream`,
+      'and watch it delegate to the echo and task agents and assemble their results.',
     ];
   }
   const body = JSON.stringify({
@@ -63,7 +64,7 @@ export function banner(stack: RunningStack): string {
       ? ['', `Marked ${recovered} task(s) failed that a crash had left running.`]
       : []),
     '',
-    ...tryItLines(stack.orchestrator.url),
+    ...tryItLines(stack.orchestrator.url, cliCommand()),
     '',
     'Ctrl-C stops the stack; every task is still there after a restart.',
     '',

@@ -24,7 +24,12 @@ afterAll(async () => {
 });
 
 /** What the first run leaves behind, checked after the restart. */
-const first: { done?: Task; waiting?: Task; delegated?: string[] } = {};
+const first: {
+  done?: Task;
+  waiting?: Task;
+  delegated?: string[];
+  running?: { orchestrated: string; delegated: string };
+} = {};
 
 describe('the demo stack (pnpm start)', () => {
   it('prints its URLs and what to try next, and serves the console', async () => {
@@ -73,8 +78,25 @@ describe('the demo stack (pnpm start)', () => {
     Object.assign(first, { done: task, waiting, delegated });
   });
 
-  it('stops cleanly on SIGTERM', async () => {
+  it('stops cleanly on SIGTERM, even with an orchestration running', async () => {
+    const orchestrator = await connect(stack!.orchestratorUrl);
+    const taskAgent = await connect(stack!.taskUrl);
+    const { task: planned } = await orchestrator.sendMessage({
+      message: userMessage('a slow report chunks=3 delay=60000'),
+    });
+    await orchestrator.sendMessage({
+      message: userMessage('yes', { taskId: planned!.id, contextId: planned!.contextId }),
+      configuration: { returnImmediately: true },
+    });
+    const delegated = await waitFor(async () => {
+      const { tasks } = await taskAgent.listTasks({ contextId: planned!.contextId });
+      return tasks[0]?.status.state === 'TASK_STATE_WORKING' ? tasks[0] : undefined;
+    }, 'the delegated task to work');
+    first.running = { orchestrated: planned!.id, delegated: delegated.id };
+
+    const started = Date.now();
     expect(await stack!.stop('SIGTERM')).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
     expect(stack!.output()).toContain('demo: stopped');
     stack = undefined;
     // The echo agent answers with direct messages: they are kept in its store's conversation.
@@ -89,6 +111,7 @@ describe('the demo stack (pnpm start)', () => {
 
   it('keeps every task across a restart, and an interrupted task can still be answered', async () => {
     stack = await startStack(dataDir);
+    expect(stack.output()).not.toContain('Marked');
     const orchestrator = await connect(stack.orchestratorUrl);
     const again = await orchestrator.getTask({ id: first.done!.id });
     expect(again.status.state).toBe('TASK_STATE_COMPLETED');
@@ -97,6 +120,13 @@ describe('the demo stack (pnpm start)', () => {
     for (const id of first.delegated!) {
       expect((await taskAgent.getTask({ id })).status.state).toBe('TASK_STATE_COMPLETED');
     }
+    // The orchestration running at the shutdown was failed, and its delegated task stopped.
+    const stopped = await orchestrator.getTask({ id: first.running!.orchestrated });
+    expect(stopped.status.state).toBe('TASK_STATE_FAILED');
+    expect(textOf(stopped.status.message)).toContain('shut down');
+    const delegated = await taskAgent.getTask({ id: first.running!.delegated });
+    expect(['TASK_STATE_CANCELED', 'TASK_STATE_FAILED']).toContain(delegated.status.state);
+
     const answered = await orchestrator.sendMessage({
       message: userMessage('yes', {
         taskId: first.waiting!.id,

@@ -17,8 +17,10 @@ const server = await serveNode(createA2AHono(handler), {
   port: Number(process.env.PORT ?? DEFAULT_PORT),
   hostname: process.env.HOST ?? '127.0.0.1',
 });
-console.log(`Orchestrator Agent: ${server.url}/.well-known/agent-card.json`);
-console.log(`  delegates to ${echoAgentUrl} (ECHO_AGENT_URL) and ${taskAgentUrl} (TASK_AGENT_URL)`);
+console.log(
+  `Orchestrator Agent: ${server.url}/.well-known/agent-card.json\n` +
+    `  delegates to ${echoAgentUrl} (ECHO_AGENT_URL) and ${taskAgentUrl} (TASK_AGENT_URL)`,
+);
 
 const stop = () => {
   // The handler first: it cancels delegated tasks while the connections still work.
