@@ -89,6 +89,11 @@ export const timestamp = z
   })
   .refine(isRealDateTime, 'must be a valid date and time');
 
+/** Whether text is a valid ProtoJSON timestamp: the schema's pattern and a date that exists. */
+export function isTimestamp(value: string): boolean {
+  return TIMESTAMP_RE.test(value) && isRealDateTime(value);
+}
+
 function isRealDateTime(value: string): boolean {
   const year = Number(value.slice(0, 4));
   const month = Number(value.slice(5, 7));

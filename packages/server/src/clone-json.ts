@@ -6,7 +6,9 @@ class TooDeep extends Error {}
 function copy(value: unknown, depth: number): unknown {
   if (typeof value !== 'object' || value === null) {
     // Functions and symbols cannot be cloned: structuredClone throws its DataCloneError.
-    return typeof value === 'function' || typeof value === 'symbol' ? structuredClone(value) : value;
+    return typeof value === 'function' || typeof value === 'symbol'
+      ? structuredClone(value)
+      : value;
   }
   if (depth > MAX_DEPTH) throw new TooDeep();
   if (Array.isArray(value)) {
@@ -18,11 +20,9 @@ function copy(value: unknown, depth: number): unknown {
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return structuredClone(value);
   const out: Record<string, unknown> = {};
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    out[key] = copy((value as Record<string, unknown>)[key], depth + 1);
-  }
+  // A plain object inherits no enumerable keys, so for-in sees exactly Object.keys (and
+  // allocates no key array).
+  for (const key in value) out[key] = copy((value as Record<string, unknown>)[key], depth + 1);
   return out;
 }
 

@@ -21,22 +21,33 @@ export interface RequestFacts {
   /** The `WWW-Authenticate` value for a 401, if the card declares schemes. */
   challenge: string | undefined;
   requestedExtensions: string[];
-  /** Aborted when the client goes away or a stream ends early. */
-  abort: AbortController;
+  /**
+   * Aborted when the client goes away or the stream ends early; created by {@link callContext}
+   * for streaming calls only (a plain call's signal is the request's own).
+   */
+  abort: AbortController | undefined;
 }
 
-/** Reads the service parameters of a request and links its signal to a fresh controller. */
+const challenges = new WeakMap<AgentCard, { value: string | undefined }>();
+
+/** The challenge of a card, computed once per card object. */
+function challengeOf(card: AgentCard): string | undefined {
+  let cached = challenges.get(card);
+  if (!cached) challenges.set(card, (cached = { value: wwwAuthenticate(card) }));
+  return cached.value;
+}
+
+/** Reads the service parameters of a request. */
 export async function requestFacts(deps: BindingDeps, request: Request): Promise<RequestFacts> {
-  const card = await deps.card(request);
   const requested = requestedExtensions(request);
-  const abort = new AbortController();
-  if (request.signal.aborted) abort.abort();
-  else request.signal.addEventListener('abort', () => abort.abort(), { once: true });
+  // Only echoing extensions needs the card as served (it may declare more extensions); the
+  // challenge reads the name and security schemes, which serving the card leaves as they are.
+  const headers = requested.length > 0 ? extensionHeaders(await deps.card(request), requested) : {};
   return {
-    headers: extensionHeaders(card, requested),
-    challenge: wwwAuthenticate(card),
+    headers,
+    challenge: challengeOf(deps.handler.agentCard),
     requestedExtensions: requested,
-    abort,
+    abort: undefined,
   };
 }
 
@@ -45,15 +56,27 @@ export function callerOf(deps: BindingDeps, request: Request): Promise<Caller> {
   return authenticate(deps.options.authenticator, request);
 }
 
-/** The handler's call context for a request. */
+/**
+ * The handler's call context for a request. A streaming call gets a signal that also aborts when
+ * the stream ends early (`facts.abort`, linked to the request's signal); any other call the
+ * request's signal itself, which aborts when the client goes away.
+ */
 export function callContext(
   facts: RequestFacts,
   request: Request,
   caller: Caller,
   extra: Partial<CallContext>,
+  streaming: boolean,
 ): CallContext {
+  let signal = request.signal;
+  if (streaming) {
+    const abort = (facts.abort ??= new AbortController());
+    if (signal.aborted) abort.abort();
+    else signal.addEventListener('abort', () => abort.abort(), { once: true });
+    signal = abort.signal;
+  }
   return {
-    signal: facts.abort.signal,
+    signal,
     caller,
     requestedExtensions: facts.requestedExtensions,
     resumeAfter: lastEventId(request),

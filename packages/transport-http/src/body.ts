@@ -31,43 +31,70 @@ function tooLarge(maxBytes: number): PayloadTooLargeError {
  */
 export async function readBody(request: Request, limits: BodyLimits): Promise<string> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limits.maxBytes) {
-    throw tooLarge(limits.maxBytes);
-  }
-  if (request.body === null) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  const length = declared !== null && /^\d+$/.test(declared.trim()) ? Number(declared) : undefined;
+  if (length !== undefined && length > limits.maxBytes) throw tooLarge(limits.maxBytes);
+  // Without a declared length the body is read as a stream, counting bytes as they arrive.
+  const body = length === undefined ? request.body : undefined;
+  if (body === null) return '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(bodyTimeoutError(limits.timeoutMs)), limits.timeoutMs);
   });
   try {
+    // A declared length within the limit bounds the body (HTTP framing), so it is read in one
+    // go, without touching `request.body`: runtimes then skip the stream (hono's Node adapter
+    // reads straight from the socket).
+    if (body === undefined) {
+      const read = request.arrayBuffer();
+      read.catch(() => undefined);
+      const bytes = new Uint8Array(await Promise.race([read, timeout]));
+      if (bytes.byteLength > limits.maxBytes) throw tooLarge(limits.maxBytes);
+      return decodeUtf8([bytes], bytes.byteLength);
+    }
+    return await readChunks(body, limits.maxBytes, timeout);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readChunks(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  timeout: Promise<never>,
+): Promise<string> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
     for (;;) {
       const { done, value } = await Promise.race([reader.read(), timeout]);
       if (done) break;
       size += value.byteLength;
-      if (size > limits.maxBytes) throw tooLarge(limits.maxBytes);
+      if (size > maxBytes) throw tooLarge(maxBytes);
       chunks.push(value);
     }
   } catch (error) {
     reader.cancel().catch(() => undefined);
     throw error;
-  } finally {
-    clearTimeout(timer);
   }
   return decodeUtf8(chunks, size);
 }
 
+/** Fatal: bytes that are not UTF-8 throw. Stateless between calls (no `stream` option). */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 function decodeUtf8(chunks: readonly Uint8Array[], size: number): string {
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
+  let bytes = chunks[0] ?? new Uint8Array(0);
+  if (chunks.length > 1) {
+    bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return utf8.decode(bytes);
   } catch (cause) {
     throw new ParseError('Request body is not valid UTF-8', { cause });
   }

@@ -59,7 +59,7 @@ async function streamResponse(
     ...opened,
     heartbeatMs: deps.options.heartbeatMs,
     requestSignal: request.signal,
-    abort: facts.abort,
+    abort: facts.abort ?? new AbortController(),
     errorData: (error) => jsonRpcError(id, toA2AError(error), dialect),
     headers: facts.headers,
   });
@@ -67,13 +67,17 @@ async function streamResponse(
 
 /**
  * The version a method name belongs to: 1.0 and 0.3 names never collide, so the name tells
- * which dialect the dispatcher will speak (and whether this app serves it).
+ * which dialect the dispatcher will speak (and whether this app serves it), and whether it
+ * streams.
  */
-function methodVersion(body: unknown): ProtocolVersion | undefined {
+function methodOf(body: unknown): { version: ProtocolVersion; streaming: boolean } | undefined {
   const method = (body as { method?: unknown } | null)?.method;
   if (typeof method !== 'string') return undefined;
-  if (Object.hasOwn(METHODS, method)) return '1.0';
-  return methodByJsonRpcName(method, '0.3') ? '0.3' : undefined;
+  if (Object.hasOwn(METHODS, method)) {
+    return { version: '1.0', streaming: METHODS[method as keyof typeof METHODS].streaming };
+  }
+  const info = methodByJsonRpcName(method, '0.3');
+  return info ? { version: '0.3', streaming: METHODS[info.name].streaming } : undefined;
 }
 
 /**
@@ -102,7 +106,8 @@ export function createJsonRpcBinding(deps: BindingDeps, dispatcher: JsonRpcDispa
       return jsonRpcErrorResponse(null, error, dialect, facts.headers, facts.challenge);
     }
     const id = requestIdOf(body);
-    const version = methodVersion(body) ?? parsed;
+    const method = methodOf(body);
+    const version = method?.version ?? parsed;
     if (parsed === undefined || version === undefined || !jsonRpcVersions.includes(version)) {
       const served = jsonRpcVersions.join(', ');
       const asked = raw ?? '(none, meaning 0.3)';
@@ -112,7 +117,8 @@ export function createJsonRpcBinding(deps: BindingDeps, dispatcher: JsonRpcDispa
       return jsonRpcErrorResponse(id, error, '1.0', facts.headers);
     }
     try {
-      const context = callContext(facts, request, caller, { protocolVersion: version });
+      const streaming = method?.streaming ?? false;
+      const context = callContext(facts, request, caller, { protocolVersion: version }, streaming);
       const outcome = await dispatcher.dispatch(body, context);
       switch (outcome.kind) {
         case 'none':

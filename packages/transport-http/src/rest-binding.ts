@@ -66,7 +66,7 @@ async function streamResponse(
     ...opened,
     heartbeatMs,
     requestSignal: request.signal,
-    abort: facts.abort,
+    abort: facts.abort ?? new AbortController(),
     errorData: (error) => toA2AError(error).toRestError(variant).body,
     headers: facts.headers,
   });
@@ -99,16 +99,20 @@ export function createRestBinding(deps: BindingDeps) {
       const body = request.method === 'POST' ? await readJsonBody(deps, request) : undefined;
       const url = new URL(request.url);
       const params = restParams(operation, match, url, body);
-      const context = callContext(facts, request, caller, {
-        tenant: match.tenant,
-        protocolVersion: '1.0',
-      });
+      const streaming = METHODS[operation].streaming;
+      const context = callContext(
+        facts,
+        request,
+        caller,
+        { tenant: match.tenant, protocolVersion: '1.0' },
+        streaming,
+      );
       if (operation === 'SubscribeToTask' && context.resumeAfter === undefined) {
         // Baton's `resumeAfter` (query or body), for clients that cannot set Last-Event-ID.
         context.resumeAfter = readResumeAfter({ ...queryParams(url), ...(body as object) });
       }
       const result = await invokeOperation(deps.handler, operation, params, context);
-      if (METHODS[operation].streaming) {
+      if (streaming) {
         return await streamResponse(deps, facts, request, result as AsyncIterable<StreamResponse>);
       }
       return jsonResponse(result, 200, facts.headers);

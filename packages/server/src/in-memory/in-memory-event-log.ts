@@ -6,17 +6,42 @@ import {
   TaskNotFoundError,
 } from '@baton/protocol';
 
+import { cloneJson } from '../clone-json.js';
 import {
   type AppendResult,
   type EventLog,
   type TaskReducer,
   type Unsubscribe,
 } from '../event-log.js';
-import { cloneJson } from '../clone-json.js';
+import { isPureReducer } from '../pure-reducer.js';
 import { type TaskEventRecord } from '../task-event.js';
 import { type TaskOwnership } from '../task-scope.js';
 import { type StoredTask } from '../task-store.js';
 import { InMemoryState, type InMemorySubscription } from './in-memory-state.js';
+
+/**
+ * What `create` and `append` hand back: copies made when first read (stored values are never
+ * changed in place, so a late copy shows the moment of the write), so a caller that reads only
+ * part of it does not pay for copying the rest. Both properties can be replaced, like plain ones.
+ */
+function copiedOnRead(record: TaskEventRecord, stored: StoredTask): AppendResult {
+  let recordCopy: TaskEventRecord | undefined;
+  let taskCopy: StoredTask | undefined;
+  return {
+    get record() {
+      return (recordCopy ??= cloneJson(record));
+    },
+    set record(value) {
+      recordCopy = value;
+    },
+    get task() {
+      return (taskCopy ??= cloneJson(stored));
+    },
+    set task(value) {
+      taskCopy = value;
+    },
+  };
+}
 
 /**
  * The event log of the in-memory store. `create` and `append` do all their work synchronously
@@ -55,16 +80,18 @@ export class InMemoryEventLog implements EventLog {
     };
     this.#state.tasks.set(task.id, { stored, events: [record] });
     this.#publish(record);
-    return { record: cloneJson(record), task: cloneJson(stored) };
+    return copiedOnRead(record, stored);
   }
 
   async append(taskId: string, event: StreamResponse, reduce: TaskReducer): Promise<AppendResult> {
     const entry = this.#state.tasks.get(taskId);
     if (!entry) throw new TaskNotFoundError(undefined, { metadata: { taskId } });
     const logged = cloneJson(event);
-    // The reducer gets a copy: if it mutates its input and then throws, the store is untouched.
-    // It reads the store's copy of the event, so its result shares only objects the store owns.
-    const next = reduce(cloneJson(entry.stored), logged);
+    // The reducer gets a copy: if it mutates its input and then throws, the store is untouched
+    // (a reducer marked pure changes nothing, so it reads the store's own snapshot). It reads the
+    // store's copy of the event, so its result shares only objects the store owns.
+    const current = isPureReducer(reduce) ? entry.stored : cloneJson(entry.stored);
+    const next = reduce(current, logged);
     if (next.id !== taskId) {
       throw new InternalError(`the reducer changed task id ${taskId} to ${next.id}`);
     }
@@ -74,7 +101,7 @@ export class InMemoryEventLog implements EventLog {
     entry.stored = { ...entry.stored, task: next, seq, updatedAt: timestamp };
     entry.events.push(record);
     this.#publish(record);
-    return { record: cloneJson(record), task: cloneJson(entry.stored) };
+    return copiedOnRead(record, entry.stored);
   }
 
   async read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]> {

@@ -34,7 +34,20 @@ export class InMemoryMessageStore implements MessageStore {
       timestamp: this.#state.timestamp(),
     };
     context.messages.push({ owner: ownership.owner, stored });
-    return cloneJson(stored);
+    // The message is copied when first read: most callers only want the position.
+    let copy: Message | undefined;
+    return {
+      get message() {
+        return (copy ??= cloneJson(stored.message));
+      },
+      set message(value) {
+        copy = value;
+      },
+      contextId,
+      taskId: stored.taskId,
+      position: stored.position,
+      timestamp: stored.timestamp,
+    };
   }
 
   async list(

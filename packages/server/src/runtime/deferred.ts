@@ -6,32 +6,44 @@ export interface Deferred<T> {
   readonly settled: boolean;
 }
 
+const noop = () => {};
+
+/** A class, so instances share their methods instead of carrying closures. */
+class DeferredPromise<T> implements Deferred<T> {
+  readonly promise: Promise<T>;
+  #resolve!: (value: T) => void;
+  #reject!: (reason: unknown) => void;
+  #settled = false;
+
+  constructor() {
+    this.promise = new Promise<T>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+  }
+
+  get settled(): boolean {
+    return this.#settled;
+  }
+
+  resolve(value: T): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#resolve(value);
+  }
+
+  reject(reason: unknown): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    // Handled before it rejects: a rejection nobody awaits is never reported as unhandled.
+    this.promise.catch(noop);
+    this.#reject(reason);
+  }
+}
+
 /** Creates a {@link Deferred}; its promise never causes an unhandled-rejection report. */
 export function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  let settled = false;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => {});
-  return {
-    promise,
-    resolve(value) {
-      if (settled) return;
-      settled = true;
-      resolve(value);
-    },
-    reject(reason) {
-      if (settled) return;
-      settled = true;
-      reject(reason);
-    },
-    get settled() {
-      return settled;
-    },
-  };
+  return new DeferredPromise<T>();
 }
 
 /** Resolves after `ms` milliseconds, or at once when `signal` aborts; clears its timer either way. */

@@ -15,7 +15,9 @@ export function createRequestContext(core: ServerCore, run: Run): RequestContext
     caller: init.caller,
     tenant: init.tenant,
     extensions: init.extensions,
-    signal: run.controller.signal,
+    get signal() {
+      return run.signal;
+    },
     history: (options) => contextHistory(core, run, options?.limit),
   };
 }

@@ -31,7 +31,9 @@ export interface RunInit {
 export class Run {
   readonly init: RunInit;
   readonly scope: TaskScope;
-  readonly controller = new AbortController();
+  #controller: AbortController | undefined;
+  #abortReason: unknown;
+  #aborted = false;
   /** Resolves with the sequence number after which this run's task events follow. */
   readonly started: Deferred<number> = deferred();
   /** Resolves when the task exists (or continues) or the executor replied directly. */
@@ -53,6 +55,26 @@ export class Run {
     this.init = init;
     this.scope = { tenant: init.tenant, owner: init.caller.id };
     this.taskBefore = init.existing;
+  }
+
+  /**
+   * The executor's abort signal, made on first use: most runs never read it, and an AbortSignal
+   * costs more to create than the rest of a run's bookkeeping.
+   */
+  get signal(): AbortSignal {
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#aborted) this.#controller.abort(this.#abortReason);
+    }
+    return this.#controller.signal;
+  }
+
+  /** Aborts the executor's signal (the first reason wins, as with an AbortController). */
+  abort(reason: unknown): void {
+    if (this.#aborted) return;
+    this.#aborted = true;
+    this.#abortReason = reason;
+    this.#controller?.abort(reason);
   }
 
   get taskId(): string {

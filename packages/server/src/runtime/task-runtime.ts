@@ -101,7 +101,7 @@ export class TaskRuntime {
     const current = this.#current;
     if (current) {
       current.cancelRequested = true;
-      current.controller.abort(new Error(`Task ${this.taskId} was canceled`));
+      current.abort(new Error(`Task ${this.taskId} was canceled`));
     }
     const { executor } = this.#core;
     if (executor.cancel) {
@@ -141,7 +141,7 @@ export class TaskRuntime {
     const current = this.#current;
     if (!current) return;
     current.shutdownRequested = true;
-    current.controller.abort(new Error('The server is shutting down'));
+    current.abort(new Error('The server is shutting down'));
   }
 
   #start(run: Run): void {
@@ -266,7 +266,7 @@ export class TaskRuntime {
       existing: stored.task,
     });
     run.cancelRequested = true;
-    run.controller.abort(new Error(`Task ${this.taskId} was canceled`));
+    run.abort(new Error(`Task ${this.taskId} was canceled`));
     return run;
   }
 }

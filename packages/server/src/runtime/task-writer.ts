@@ -12,6 +12,7 @@ import { type AppendResult, type TaskReducer } from '../event-log.js';
 import { checkEventApplies } from '../event-validation.js';
 import { checkArtifactBounds, jsonByteLength } from '../limits.js';
 import { errorMessage } from '../logger.js';
+import { pureReducer } from '../pure-reducer.js';
 import { applyTaskEvent } from '../task-reducer.js';
 import { type TaskOwnership } from '../task-scope.js';
 import { type ServerCore } from './core.js';
@@ -55,6 +56,8 @@ export class TaskWriter {
   /** JSON sizes of artifacts written through this writer, by artifact id. */
   readonly #artifactSizes = new Map<string, number>();
   #pendingSize: [string, number] | undefined;
+  /** The state the reducer computed in the last append (read instead of the stored copy). */
+  #pendingState: TaskState | undefined;
 
   constructor(core: ServerCore, init: TaskWriterInit) {
     this.#core = core;
@@ -64,13 +67,14 @@ export class TaskWriter {
     this.#creation = init.creation;
     this.#state = init.creation ? undefined : init.state;
     const maxHistory = core.limits.maxHistoryPerTask;
-    this.#reduce = (current, event) => {
+    this.#reduce = pureReducer((current, event) => {
       checkEventApplies(current.task, event);
       const next = applyTaskEvent(current.task, event, { maxHistory });
       const update = event.artifactUpdate;
       if (update) this.#checkArtifact(next, update);
+      this.#pendingState = next.status.state;
       return next;
-    };
+    });
   }
 
   /**
@@ -129,9 +133,9 @@ export class TaskWriter {
     };
     const result = await this.#core.store.events.create(this.ownership, task);
     this.#creation = undefined;
-    this.#state = result.task.task.status.state;
+    this.#state = task.status.state;
     if (creation.pushConfig) await this.#storePushConfig(creation.pushConfig);
-    this.#core.notifyPush(this.taskId, result.record.event);
+    this.#notifyPush(result);
     creation.onCreated();
   }
 
@@ -142,15 +146,26 @@ export class TaskWriter {
   async append(event: StreamResponse, conversation: boolean): Promise<AppendResult> {
     await this.ensureCreated();
     this.#pendingSize = undefined;
+    this.#pendingState = undefined;
     const result = await this.#core.store.events.append(this.taskId, event, this.#reduce);
-    // The reducer (called by the store) set it; the compiler cannot see that.
+    // The reducer (called by the store) set them; the compiler cannot see that.
     const pending = this.#pendingSize as [string, number] | undefined;
     if (pending) this.#artifactSizes.set(pending[0], pending[1]);
-    this.#state = result.task.task.status.state;
-    if (!event.message) this.#core.notifyPush(this.taskId, result.record.event);
+    const state = this.#pendingState as TaskState | undefined;
+    this.#state = state ?? result.task.task.status.state;
+    if (!event.message) this.#notifyPush(result);
     const message = event.message ?? event.statusUpdate?.status.message;
     if (conversation && message) await this.recordMessage(message);
     return result;
+  }
+
+  /**
+   * Sends a stored event to the task's webhooks. Without push in the card there are none, and the
+   * record is not even read (a store may copy it only when it is).
+   */
+  #notifyPush(result: AppendResult): void {
+    if (this.#core.agentCard.capabilities.pushNotifications !== true) return;
+    this.#core.notifyPush(this.taskId, result.record.event);
   }
 
   /** Adds a message to the context's conversation; a failure is logged, not thrown. */

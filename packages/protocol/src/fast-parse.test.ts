@@ -1,0 +1,185 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type z } from 'zod';
+
+import * as arb from './dialect/arbitraries.js';
+import { fastParse, MISS } from './fast-parse.js';
+import { ArtifactSchema, MessageSchema } from './message.js';
+import { SendMessageConfigurationSchema, SendMessageRequestSchema } from './operations.js';
+import { PartSchema } from './part.js';
+import {
+  StreamResponseSchema,
+  TaskArtifactUpdateEventSchema,
+  TaskStatusUpdateEventSchema,
+} from './stream-response.js';
+import { TaskStatusSchema } from './task.js';
+import { parseProtocol } from './validation.js';
+
+type Schema = z.ZodType<unknown, unknown>;
+
+/** Same value, same keys in the same order (undefined-valued keys included), same types. */
+function sameAsZod(schema: Schema, value: unknown): void {
+  const fast = fastParse(schema, value);
+  if (fast === MISS) return;
+  const slow = schema.safeParse(value);
+  expect(slow.success, `fast path accepted what zod refuses: ${JSON.stringify(value)}`).toBe(true);
+  expect(fast).toStrictEqual(slow.data);
+  expect(keyOrder(fast)).toEqual(keyOrder(slow.data));
+}
+
+function keyOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(keyOrder);
+  if (value === null || typeof value !== 'object') return typeof value;
+  return Object.entries(value).map(([key, item]) => [key, keyOrder(item)]);
+}
+
+const config = fc.record(
+  {
+    acceptedOutputModes: arb.strings,
+    historyLength: fc.integer({ min: 0, max: 2147483647 }),
+    returnImmediately: arb.bool,
+  },
+  { requiredKeys: [], noNullPrototype: true },
+);
+const sendMessageRequest = fc.record(
+  { tenant: arb.text, message: arb.message, configuration: config, metadata: arb.jsonObject },
+  arb.keys('message'),
+);
+const statusUpdate = fc.record(
+  { taskId: arb.nonEmpty, contextId: arb.text, status: arb.taskStatus, metadata: arb.jsonObject },
+  arb.keys('taskId', 'contextId', 'status'),
+);
+const artifactUpdate = fc.record(
+  {
+    taskId: arb.nonEmpty,
+    contextId: arb.text,
+    artifact: arb.artifact,
+    append: arb.bool,
+    lastChunk: arb.bool,
+    metadata: arb.jsonObject,
+  },
+  arb.keys('taskId', 'contextId', 'artifact'),
+);
+
+const CASES: [string, Schema, fc.Arbitrary<unknown>][] = [
+  ['Part', PartSchema, arb.part],
+  ['Message', MessageSchema, arb.message],
+  ['Artifact', ArtifactSchema, arb.artifact],
+  ['TaskStatus', TaskStatusSchema, arb.taskStatus],
+  ['TaskStatusUpdateEvent', TaskStatusUpdateEventSchema, statusUpdate],
+  ['TaskArtifactUpdateEvent', TaskArtifactUpdateEventSchema, artifactUpdate],
+  ['StreamResponse', StreamResponseSchema, arb.streamResponse],
+  ['SendMessageConfiguration', SendMessageConfigurationSchema, config],
+  ['SendMessageRequest', SendMessageRequestSchema, sendMessageRequest],
+];
+
+/** Values a mutation writes somewhere: wrong types, nulls, snake_case twins, odd objects. */
+const junk = fc.oneof(
+  fc.constantFrom(null, undefined, '', 'x', 0, -1, 1.5, 2 ** 31, true, [], {}, [null]),
+  fc.constantFrom('TASK_STATE_WORKING', 'ROLE_UNSPECIFIED', 'ROLE_USER', 2, '2026-02-30T00:00:00Z'),
+  fc.constant(new Date()),
+  fc.constant(Object.create(null) as object),
+  fc.anything(),
+);
+
+/** Every path into a JSON-ish value, objects and arrays alike. */
+function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return [prefix];
+  const out: (string | number)[][] = [prefix];
+  for (const [key, item] of Object.entries(value)) {
+    out.push(...paths(item, [...prefix, Array.isArray(value) ? Number(key) : key]));
+  }
+  return out;
+}
+
+function mutate(value: unknown, path: (string | number)[], kind: number, next: unknown): unknown {
+  const copy = structuredClone(value);
+  if (path.length === 0) return next;
+  let parent = copy as Record<string | number, unknown>;
+  for (const segment of path.slice(0, -1)) parent = parent[segment] as typeof parent;
+  const last = path.at(-1)!;
+  if (kind === 0) parent[last] = next;
+  else if (kind === 1) delete parent[last];
+  else if (typeof last === 'string') {
+    // Add a sibling: an unknown key, or the snake_case twin of this one.
+    const twin = last.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    parent[twin === last ? `${last}Extra` : twin] = next;
+  } else parent[last] = next;
+  return copy;
+}
+
+describe('fast parsers', () => {
+  for (const [name, schema, valid] of CASES) {
+    it(`${name}: canonical values parse as zod parses them`, () => {
+      let hits = 0;
+      fc.assert(
+        fc.property(valid, (value) => {
+          sameAsZod(schema, value);
+          if (fastParse(schema, value) !== MISS) hits++;
+        }),
+        { numRuns: 300 },
+      );
+      // Task snapshots in StreamResponse, and `data: null` parts, always go through zod.
+      expect(hits).toBeGreaterThan(name === 'StreamResponse' ? 150 : 240);
+    });
+
+    it(`${name}: never accept a mutation zod refuses, nor differ from zod`, () => {
+      fc.assert(
+        fc.property(
+          valid.chain((value) =>
+            fc.tuple(
+              fc.constant(value),
+              fc.constantFrom(...paths(value)),
+              fc.integer({ min: 0, max: 2 }),
+              junk,
+            ),
+          ),
+          ([value, path, kind, next]) => sameAsZod(schema, mutate(value, path, kind, next)),
+        ),
+        { numRuns: 1000 },
+      );
+    });
+
+    it(`${name}: arbitrary input`, () => {
+      fc.assert(
+        fc.property(fc.anything(), (value) => sameAsZod(schema, value)),
+        { numRuns: 300 },
+      );
+    });
+  }
+
+  it('keeps explicit undefined optional keys as zod does', () => {
+    const value = {
+      messageId: 'm',
+      role: 'ROLE_USER',
+      contextId: undefined,
+      parts: [{ text: 'x' }],
+    };
+    sameAsZod(MessageSchema, value);
+    expect(fastParse(MessageSchema, value)).not.toBe(MISS);
+    expect(Object.keys(parseProtocol(MessageSchema, value))).toEqual(['success', 'data']);
+  });
+
+  it('leaves snake_case, nulls, numeric enums and push configs to zod', () => {
+    const message = { messageId: 'm', role: 'ROLE_USER', parts: [{ text: 'x' }] };
+    expect(fastParse(MessageSchema, { ...message, context_id: 'c' })).toBe(MISS);
+    expect(fastParse(MessageSchema, { ...message, contextId: null })).toBe(MISS);
+    expect(fastParse(MessageSchema, { ...message, role: 1 })).toBe(MISS);
+    const push = { url: 'https://example.com/hook' };
+    const params = { message, configuration: { taskPushNotificationConfig: push } };
+    expect(fastParse(SendMessageRequestSchema, params)).toBe(MISS);
+    expect(parseProtocol(SendMessageRequestSchema, params).success).toBe(true);
+  });
+
+  it('returns new containers and shares JSON values, like zod', () => {
+    const data = { nested: { n: 1 } };
+    const metadata = { k: { v: 1 } };
+    const message = { messageId: 'm', role: 'ROLE_USER', parts: [{ data }], metadata };
+    const out = fastParse(MessageSchema, message) as typeof message;
+    expect(out).not.toBe(message);
+    expect(out.parts).not.toBe(message.parts);
+    expect(out.parts[0]!.data).toBe(data);
+    expect(out.metadata).not.toBe(metadata);
+    expect(out.metadata.k).toBe(metadata.k);
+  });
+});
