@@ -16,7 +16,7 @@ import { taskAgentCard, taskExecutor } from '@baton-apps/task-agent';
 
 import { type DemoConfig, PORT_VARIABLES, type StackMember } from './config.js';
 import { lockDataDir } from './data-dir-lock.js';
-import { failInterruptedTasks } from './recovery.js';
+import { DEMO_RECOVERY_MESSAGE } from './recovery.js';
 
 /** One agent of the stack: its store, handler and server. */
 export interface StackAgent {
@@ -97,8 +97,14 @@ export async function startStack(config: DemoConfig): Promise<RunningStack> {
       const storePath = join(config.dataDir, `${member}-agent.sqlite`);
       const store = createSqliteStore({ path: storePath });
       closers.push(() => store.close());
-      const recovered = (await failInterruptedTasks(store)).length;
-      const handler = createRequestHandler({ agentCard, executor, store });
+      // The server's start-up recovery fails the tasks a crash left submitted or working.
+      const handler = createRequestHandler({
+        agentCard,
+        executor,
+        store,
+        recovery: { mode: 'fail', message: DEMO_RECOVERY_MESSAGE },
+      });
+      const recovered = (await handler.ready).failed.length;
       const server = await listen(createA2AHono(handler), config, member);
       // Stop taking requests, then let running executors finish or fail cleanly.
       closers.push(async () => {

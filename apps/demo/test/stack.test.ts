@@ -7,7 +7,7 @@ import { type Task } from '@baton/protocol';
 import { createSqliteStore } from '@baton/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { RECOVERY_MESSAGE } from '../src/recovery.js';
+import { DEMO_RECOVERY_MESSAGE } from '../src/recovery.js';
 import { type StackProcess, startStack, waitFor } from './start-stack.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'baton-demo-'));
@@ -160,7 +160,7 @@ describe('the demo stack (pnpm start)', () => {
     ] as const) {
       const task = await (await connect(url)).getTask({ id });
       expect(task.status.state).toBe('TASK_STATE_FAILED');
-      expect(textOf(task.status.message)).toBe(RECOVERY_MESSAGE);
+      expect(textOf(task.status.message)).toBe(DEMO_RECOVERY_MESSAGE);
     }
     expect(await stack.stop('SIGTERM')).toBe(0);
     stack = undefined;
