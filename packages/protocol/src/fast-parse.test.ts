@@ -7,6 +7,7 @@ import { fastParse, MISS } from './fast-parse.js';
 import { ArtifactSchema, MessageSchema } from './message.js';
 import { SendMessageConfigurationSchema, SendMessageRequestSchema } from './operations.js';
 import { PartSchema } from './part.js';
+import { isTimestamp } from './proto-json.js';
 import {
   StreamResponseSchema,
   TaskArtifactUpdateEventSchema,
@@ -181,5 +182,50 @@ describe('fast parsers', () => {
     expect(out.parts[0]!.data).toBe(data);
     expect(out.metadata).not.toBe(metadata);
     expect(out.metadata.k).toBe(metadata.k);
+  });
+});
+
+describe('isTimestamp', () => {
+  /** The Date-based check the schema used before, kept here as the reference. */
+  function reference(value: string): boolean {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+      return false;
+    }
+    const [year, month, day, hour, minute, second] = [0, 5, 8, 11, 14, 17].map((at) =>
+      Number(value.slice(at, at + (at === 0 ? 4 : 2))),
+    ) as [number, number, number, number, number, number];
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return (
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= daysInMonth &&
+      hour <= 23 &&
+      minute <= 59 &&
+      second <= 60 &&
+      !Number.isNaN(Date.parse(value))
+    );
+  }
+
+  it('agrees with the Date-based check on any date and time, years 0000–9999', () => {
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.constantFrom('Z', '+02:00', '.123Z', '.5-11:30'),
+        (year, month, day, hour, second, zone) => {
+          const value = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(second)}:${pad(second)}${zone}`;
+          expect(isTimestamp(value)).toBe(reference(value));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    for (const value of ['0000-02-29T00:00:00Z', '1900-02-29T00:00:00Z', '2000-02-29T00:00:00Z']) {
+      expect(isTimestamp(value)).toBe(reference(value));
+    }
   });
 });

@@ -108,6 +108,23 @@ export type JsonRpcRequestParseResult =
 
 const ParamsSchema = z.record(z.string(), z.unknown());
 
+/** `JsonRpcIdSchema`, answered without zod for what it plainly accepts. */
+function isJsonRpcId(id: unknown): boolean {
+  if (typeof id === 'string' || id === null) return true;
+  if (typeof id === 'number' && Number.isFinite(id)) return true;
+  return JsonRpcIdSchema.safeParse(id).success;
+}
+
+/** `ParamsSchema`, answered without zod for plain objects (what JSON.parse makes). */
+function isParams(params: unknown): boolean {
+  if (typeof params === 'object' && params !== null && !Array.isArray(params)) {
+    const proto = Object.getPrototypeOf(params) as unknown;
+    const plain = proto === Object.prototype || proto === null;
+    if (plain && Object.getOwnPropertySymbols(params).length === 0) return true;
+  }
+  return ParamsSchema.safeParse(params).success;
+}
+
 function invalid(id: JsonRpcId, message: string): JsonRpcRequestParseResult {
   return { ok: false, id, error: new InvalidRequestError(message) };
 }
@@ -125,13 +142,13 @@ export function parseJsonRpcRequest(value: unknown): JsonRpcRequestParseResult {
     return invalid(null, 'request must be a JSON object');
   }
   const { jsonrpc, id, method, params } = value as Record<string, unknown>;
-  if (id !== undefined && !JsonRpcIdSchema.safeParse(id).success) {
+  if (id !== undefined && !isJsonRpcId(id)) {
     return invalid(null, 'id must be a string, a number or null');
   }
   const echo = (id ?? null) as JsonRpcId;
   if (jsonrpc !== '2.0') return invalid(echo, 'jsonrpc must be "2.0"');
   if (typeof method !== 'string') return invalid(echo, 'method must be a string');
-  if (params !== undefined && !ParamsSchema.safeParse(params).success) {
+  if (params !== undefined && !isParams(params)) {
     return invalid(echo, 'params must be an object');
   }
   const request: JsonRpcRequest = {

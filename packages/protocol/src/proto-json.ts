@@ -94,25 +94,43 @@ export function isTimestamp(value: string): boolean {
   return TIMESTAMP_RE.test(value) && isRealDateTime(value);
 }
 
+/** The number written by `count` ASCII digits at `start` (the pattern has checked they are). */
+function digitsAt(value: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) n = n * 10 + value.charCodeAt(i) - 48;
+  return n;
+}
+
 function isRealDateTime(value: string): boolean {
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(5, 7));
-  const day = Number(value.slice(8, 10));
-  const hour = Number(value.slice(11, 13));
-  const minute = Number(value.slice(14, 16));
-  const second = Number(value.slice(17, 19));
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
   // Date.parse rolls Feb 30 over to Mar 2; protobuf's parser rejects dates that do not exist.
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return (
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
-    day <= daysInMonth &&
+    day <= daysInMonth(year, month) &&
     hour <= 23 &&
     minute <= 59 &&
     second <= 60 &&
     !Number.isNaN(Date.parse(value))
   );
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days of a month as `new Date(Date.UTC(year, month, 0)).getUTCDate()` counts them, without the
+ * Date: Date.UTC reads years 0–99 as 1900–1999, and this keeps that.
+ */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
+  const y = year <= 99 ? year + 1900 : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
 
 /** Proto `bytes` in JSON: standard or URL-safe base64. */

@@ -12,6 +12,7 @@ export {
   type Authenticator,
   type Caller,
 } from './caller.js';
+export { cloneJson } from './clone-json.js';
 export {
   type AppendResult,
   type EventLog,

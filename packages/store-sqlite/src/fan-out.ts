@@ -1,4 +1,4 @@
-import { type TaskEventRecord, type Unsubscribe } from '@baton/server';
+import { cloneJson, type TaskEventRecord, type Unsubscribe } from '@baton/server';
 
 interface Subscription {
   listener: (record: TaskEventRecord) => void;
@@ -82,7 +82,7 @@ export class EventFanOut {
       if (!subscription.active || record.seq <= subscription.afterSeq) continue;
       try {
         // Each listener gets its own copy: one listener's edits never reach another.
-        subscription.listener(structuredClone(record));
+        subscription.listener(cloneJson(record));
       } catch (error) {
         this.#remove(record.taskId, subscription);
         try {

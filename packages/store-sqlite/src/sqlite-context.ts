@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 
+import { CommitQueue } from './commit-queue.js';
 import { migrate } from './migrations.js';
 import { resolveDatabasePath, type SqliteStoreOptions } from './options.js';
 
@@ -12,6 +13,8 @@ export class SqliteContext {
   readonly path: string;
   readonly options: SqliteStoreOptions;
   readonly readLimit: number;
+  /** Every write of the four stores goes through this one group commit. */
+  readonly commits: CommitQueue;
   readonly #statements = new Map<string, Database.Statement>();
 
   constructor(options: SqliteStoreOptions = {}) {
@@ -41,6 +44,7 @@ export class SqliteContext {
       this.db.close();
       throw error;
     }
+    this.commits = new CommitQueue(this.db);
   }
 
   /** The current time as an ISO 8601 UTC string. */

@@ -7,6 +7,7 @@ import {
 } from '@baton/protocol';
 import {
   type AppendResult,
+  cloneJson,
   type EventLog,
   type TaskEventRecord,
   type TaskOwnership,
@@ -14,7 +15,7 @@ import {
   type Unsubscribe,
 } from '@baton/server';
 
-import { CommitQueue } from './commit-queue.js';
+import { type CommitQueue } from './commit-queue.js';
 import { type EventFanOut } from './fan-out.js';
 import { reindexTask } from './search-index.js';
 import { type SqliteContext } from './sqlite-context.js';
@@ -28,6 +29,30 @@ type AppendRow = TaskRow & {
 };
 
 /**
+ * The caller's copy of a write's result, made when first read: the fan-out has already copied
+ * the record for every listener, and a caller that reads only part of the result (the request
+ * handler reads little) does not pay for the rest.
+ */
+function copiedOnRead(result: AppendResult): AppendResult {
+  let record: TaskEventRecord | undefined;
+  let task: AppendResult['task'] | undefined;
+  return {
+    get record() {
+      return (record ??= cloneJson(result.record));
+    },
+    set record(value) {
+      record = value;
+    },
+    get task() {
+      return (task ??= cloneJson(result.task));
+    },
+    set task(value) {
+      task = value;
+    },
+  };
+}
+
+/**
  * The event log of the SQLite store. `create` and `append` each run in a transaction of their
  * own (a savepoint inside a group commit): read the snapshot, run the reducer, insert the event
  * with the next sequence number, store the new snapshot and its search rows. The reducer throwing
@@ -37,30 +62,33 @@ type AppendRow = TaskRow & {
 export class SqliteEventLog implements EventLog {
   readonly #context: SqliteContext;
   readonly #fanOut: EventFanOut;
-  readonly #commits: CommitQueue<AppendResult>;
+  readonly #commits: CommitQueue;
   readonly #createTransaction;
   readonly #appendTransaction;
 
   constructor(context: SqliteContext, fanOut: EventFanOut) {
     this.#context = context;
     this.#fanOut = fanOut;
-    this.#commits = new CommitQueue(context.db, (result) => fanOut.publish(result.record));
+    this.#commits = context.commits;
     this.#createTransaction = context.db.transaction(this.#create.bind(this));
     this.#appendTransaction = context.db.transaction(this.#append.bind(this));
   }
 
   async create(ownership: TaskOwnership, task: Task): Promise<AppendResult> {
     const snapshot = JSON.stringify(task);
-    const result = await this.#commits.enqueue(() => this.#createTransaction(ownership, snapshot));
-    return structuredClone(result);
+    const run = () => this.#createTransaction(ownership, snapshot);
+    return copiedOnRead(await this.#commits.enqueue(run, this.#published));
   }
 
   async append(taskId: string, event: StreamResponse, reduce: TaskReducer): Promise<AppendResult> {
     // Serialized now, so a caller or reducer that edits the event cannot change the log.
     const eventJson = JSON.stringify(event);
     const run = () => this.#appendTransaction(taskId, eventJson, reduce);
-    return structuredClone(await this.#commits.enqueue(run));
+    return copiedOnRead(await this.#commits.enqueue(run, this.#published));
   }
+
+  /** Hands a committed record to the live listeners (each gets its own copy). */
+  readonly #published = (result: AppendResult): void => this.#fanOut.publish(result.record);
 
   async read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]> {
     const max = Math.max(0, Math.floor(limit ?? this.#context.readLimit));

@@ -34,7 +34,12 @@ export class SqliteMessageStore implements MessageStore {
     contextId: string,
     message: Message,
   ): Promise<StoredMessage> {
-    return this.#appendTransaction.immediate(ownership, contextId, message);
+    // Serialized now, so a caller that edits the message afterwards cannot change what is stored.
+    const json = JSON.stringify(message);
+    const taskId = message.taskId;
+    return this.#context.commits.enqueue(() =>
+      this.#appendTransaction(ownership, contextId, json, taskId),
+    );
   }
 
   async list(
@@ -66,7 +71,12 @@ export class SqliteMessageStore implements MessageStore {
     }));
   }
 
-  #append(ownership: TaskOwnership, contextId: string, message: Message): StoredMessage {
+  #append(
+    ownership: TaskOwnership,
+    contextId: string,
+    json: string,
+    taskId: string | undefined,
+  ): StoredMessage {
     const { position } = this.#context
       .statement(
         'INSERT INTO contexts (tenant, context_id, last_position) VALUES (?, ?, 1) ' +
@@ -75,25 +85,23 @@ export class SqliteMessageStore implements MessageStore {
       )
       .get(ownership.tenant, contextId) as { position: number };
     const timestamp = this.#context.timestamp();
-    const json = JSON.stringify(message);
     this.#context
       .statement(
         'INSERT INTO messages (tenant, context_id, position, owner, task_id, message, timestamp) ' +
           'VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(
-        ownership.tenant,
-        contextId,
-        position,
-        ownership.owner,
-        message.taskId ?? null,
-        json,
-        timestamp,
-      );
+      .run(ownership.tenant, contextId, position, ownership.owner, taskId ?? null, json, timestamp);
+    // The message is parsed when first read: most callers only want the position.
+    let copy: Message | undefined;
     return {
-      message: JSON.parse(json) as Message,
+      get message() {
+        return (copy ??= JSON.parse(json) as Message);
+      },
+      set message(value) {
+        copy = value;
+      },
       contextId,
-      taskId: message.taskId,
+      taskId,
       position,
       timestamp,
     };

@@ -44,10 +44,31 @@ describe('group commit', () => {
     await store.close();
   });
 
+  it('commits conversation messages with the events of the same turn, in call order', async () => {
+    const store = createSqliteStore({ path: tempDatabase() });
+    const scope = { tenant: 't', owner: 'o' };
+    const task = makeTask();
+    const [created, first, second, appended] = await Promise.all([
+      store.events.create(scope, task),
+      store.messages.append(scope, 'ctx', makeMessage('first')),
+      store.messages.append(scope, 'ctx', makeMessage('second')),
+      store.events.append(task.id, statusEvent(task, 'TASK_STATE_WORKING'), replaceStatusReducer),
+    ]);
+    expect(created.record.seq).toBe(1);
+    expect(appended.record.seq).toBe(2);
+    expect([first.position, second.position]).toEqual([1, 2]);
+    expect(first.message.parts[0]?.text).toBe('first');
+    const listed = await store.messages.list(scope, 'ctx');
+    expect(listed.map((m) => m.message.parts[0]?.text)).toEqual(['first', 'second']);
+    await store.close();
+  });
+
   it('rejects writes after close instead of writing', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     const pending = store.events.create({ tenant: 't', owner: 'o' }, makeTask());
+    const message = store.messages.append({ tenant: 't', owner: 'o' }, 'ctx', makeMessage('m'));
     await store.close();
     await expect(pending).rejects.toThrow(/closed/);
+    await expect(message).rejects.toThrow(/closed/);
   });
 });

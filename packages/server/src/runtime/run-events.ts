@@ -73,8 +73,8 @@ export class RunEvents implements TaskEvents {
     return this.#handled(this.#addMessage(message));
   }
 
-  async #addMessage(message: MessageInput): Promise<void> {
-    await this.#write({ message: this.#message(message) });
+  #addMessage(message: MessageInput): Promise<void> {
+    return this.#write(() => ({ message: this.#message(message) }));
   }
 
   async #reply(input: MessageInput): Promise<void> {
@@ -100,29 +100,34 @@ export class RunEvents implements TaskEvents {
     });
   }
 
-  async #setStatus(state: TaskState, message?: MessageInput, metadata?: JsonObject): Promise<void> {
-    const status = {
-      state,
-      timestamp: nowTimestamp(),
-      ...(message !== undefined && { message: this.#message(message) }),
-    };
-    const statusUpdate = { taskId: this.taskId, contextId: this.contextId, status };
-    await this.#write({ statusUpdate: metadata ? { ...statusUpdate, metadata } : statusUpdate });
+  #setStatus(state: TaskState, message?: MessageInput, metadata?: JsonObject): Promise<void> {
+    return this.#write(() => {
+      const status = {
+        state,
+        timestamp: nowTimestamp(),
+        ...(message !== undefined && { message: this.#message(message) }),
+      };
+      const statusUpdate = { taskId: this.taskId, contextId: this.contextId, status };
+      return { statusUpdate: metadata ? { ...statusUpdate, metadata } : statusUpdate };
+    });
   }
 
-  async #addArtifact(artifact: ArtifactInput, options: ArtifactChunkOptions): Promise<string> {
-    const artifactId = artifact.artifactId || this.#core.newId();
-    await this.#write({
-      artifactUpdate: {
-        taskId: this.taskId,
-        contextId: this.contextId,
-        artifact: { ...artifact, artifactId },
-        ...(options.append !== undefined && { append: options.append }),
-        ...(options.lastChunk !== undefined && { lastChunk: options.lastChunk }),
-        ...(options.metadata !== undefined && { metadata: options.metadata }),
-      },
+  #addArtifact(artifact: ArtifactInput, options: ArtifactChunkOptions): Promise<string> {
+    let artifactId = '';
+    const written = this.#write(() => {
+      artifactId = artifact.artifactId || this.#core.newId();
+      return {
+        artifactUpdate: {
+          taskId: this.taskId,
+          contextId: this.contextId,
+          artifact: { ...artifact, artifactId },
+          ...(options.append !== undefined && { append: options.append }),
+          ...(options.lastChunk !== undefined && { lastChunk: options.lastChunk }),
+          ...(options.metadata !== undefined && { metadata: options.metadata }),
+        },
+      };
     });
-    return artifactId;
+    return written.then(() => artifactId);
   }
 
   working(message?: MessageInput): Promise<void> {
@@ -157,9 +162,21 @@ export class RunEvents implements TaskEvents {
     });
   }
 
-  async #write(event: StreamResponse): Promise<void> {
-    checkEventContent(event);
-    await this.#writer.enqueue(async () => {
+  /**
+   * Builds, checks and queues one event. A failure while building or checking it is a rejected
+   * promise, as from an async function; written without one, to spare a promise per event.
+   */
+  #write(build: () => StreamResponse): Promise<void> {
+    let event: StreamResponse;
+    try {
+      event = build();
+      checkEventContent(event);
+    } catch (error) {
+      // What was thrown, as an async function would reject with it.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      return Promise.reject(error);
+    }
+    return this.#writer.enqueue(async () => {
       this.#checkOpen();
       if (this.#run.replied) throw this.#refuse('No task events are allowed after a direct reply');
       await this.#writer.append(event, true);

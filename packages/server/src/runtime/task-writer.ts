@@ -36,8 +36,6 @@ export interface TaskWriterInit {
   state?: TaskState | undefined;
 }
 
-const noop = () => {};
-
 /**
  * The one path to a task's event log on this instance: a queue that applies writes strictly in
  * call order (even when an executor does not await), creates the task on its first event, and
@@ -111,13 +109,15 @@ export class TaskWriter {
     return this.#pending === 0;
   }
 
+  readonly #settled = (): void => {
+    this.#pending--;
+  };
+
   /** Runs `op` after every write queued before it; a failing op does not stop the queue. */
   enqueue<T>(op: () => Promise<T>): Promise<T> {
     this.#pending++;
     const result = this.#chain.then(op);
-    this.#chain = result.then(noop, noop).then(() => {
-      this.#pending--;
-    });
+    this.#chain = result.then(this.#settled, this.#settled);
     return result;
   }
 
@@ -144,7 +144,7 @@ export class TaskWriter {
    * `conversation: true` also adds the event's message to the context's conversation.
    */
   async append(event: StreamResponse, conversation: boolean): Promise<AppendResult> {
-    await this.ensureCreated();
+    if (this.#creation) await this.ensureCreated();
     this.#pendingSize = undefined;
     this.#pendingState = undefined;
     const result = await this.#core.store.events.append(this.taskId, event, this.#reduce);
