@@ -91,6 +91,11 @@ export async function runSuite(
     );
   }
   for (const note of notes) log(`WARNING: ${note}`);
+  log(
+    where.pinned
+      ? `servers on core ${where.serverCore}, load generators on core ${where.loadCore}, nice ${where.nice}`
+      : `no pinning, nice ${where.nice}`,
+  );
 
   const servers: BenchServer[] = [];
   const start = async (label: string, ...args: Parameters<typeof startServer>) => {
@@ -130,12 +135,18 @@ export async function runSuite(
         'memory',
       ]);
       const hono = await start('bare hono route', where, 'hono', 'hono');
-      const sqlite = await start('Baton, SQLite store', where, 'Baton SQLite', 'baton', ['sqlite']);
+      const only = process.env.VS_SDK_TARGETS?.split(',');
+      const wanted = (id: string) => !only || only.includes(id);
+      const sqlite = wanted('baton-sqlite-v10')
+        ? await start('Baton, SQLite store', where, 'Baton SQLite', 'baton', ['sqlite'])
+        : undefined;
       let postgres: BenchServer | undefined;
       try {
-        postgres = await start('Baton, PostgreSQL store', where, 'Baton PostgreSQL', 'baton', [
-          'postgres',
-        ]);
+        if (wanted('baton-postgres-v10')) {
+          postgres = await start('Baton, PostgreSQL store', where, 'Baton PostgreSQL', 'baton', [
+            'postgres',
+          ]);
+        }
       } catch (error) {
         const note = `PostgreSQL not reachable, its row is skipped: ${String(error).split('\n')[0]}`;
         notes.push(note);
@@ -252,10 +263,14 @@ function newPhases(): MemoryPhases {
 function describeLoad(result: LoadResult): string {
   const failures =
     result.failures > 0 ? `, ${result.failures} FAILED (${result.firstFailure})` : '';
+  const cpuPerRequest =
+    result.serverCpu === undefined
+      ? '?'
+      : int.format((result.serverCpu * 1e6) / result.requestsPerSec);
   return (
     `${int.format(result.requestsPerSec)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, ` +
     `p99 ${result.latencyMs.p99.toFixed(1)} ms (${result.generator} CPU ${pct(result.generatorCpu)}, ` +
-    `server CPU ${pct(result.serverCpu)})${failures}`
+    `server CPU ${pct(result.serverCpu)}, ${cpuPerRequest} µs per request)${failures}`
   );
 }
 
@@ -267,7 +282,11 @@ async function runSendRounds(
   results: SuiteResults,
   log: (line: string) => void,
 ): Promise<void> {
-  const live = targets.filter((target) => target.server !== undefined);
+  // VS_SDK_TARGETS=baton-v10,sdk-v10 narrows a local run to some targets.
+  const only = process.env.VS_SDK_TARGETS?.split(',');
+  const live = targets.filter(
+    (target) => target.server !== undefined && (!only || only.includes(target.id)),
+  );
   const spec = (target: SendTarget, requests: number) => ({
     mode: target.mode,
     path: target.path,

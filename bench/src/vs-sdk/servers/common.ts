@@ -28,7 +28,9 @@ export async function adminMemory(): Promise<MemoryProbe> {
   return { rss, heapUsed, heapTotal, external, arrayBuffers, gc: gc !== undefined };
 }
 
-/** Tells the orchestrator the server listens. */
+/** Tells the orchestrator the server listens; the server exits when the orchestrator goes. */
 export function announce(port: number): void {
   process.stdout.write(`READY ${port}\n`);
+  process.stdin.resume();
+  process.stdin.once('close', () => process.exit(0));
 }
