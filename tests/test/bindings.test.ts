@@ -136,7 +136,9 @@ describe.each(drivers.map((driver) => [driver.name, driver] as const))('%s', (_n
     expect(await errorCode(driver.call('GetTask', { id: 'no-such-task' }))).toBe(-32001);
   });
 
-  it.runIf(driver.supports('ListTasks'))('ListTasks: by context, paged', async () => {
+  // 0.3 has no ListTasks method: the case exists only for the dialects that have one.
+  const listTasksIt = driver.supports('ListTasks') ? it : () => undefined;
+  listTasksIt('ListTasks: by context, paged', async () => {
     const contextId = randomUUID();
     await ok(send('complete one', { contextId }));
     await ok(send('complete two', { contextId }));
