@@ -35,6 +35,8 @@ export interface MemoryPhases {
 
 /** Idle subscriptions on a fresh Baton server. */
 export interface IdleResult {
+  /** SSE: a connection per stream; WebSocket: `perTask` sockets, one stream of each task each. */
+  carrier: 'sse' | 'ws';
   subscriptions: number;
   failed: number;
   tasks: number;
@@ -51,7 +53,7 @@ export interface SuiteResults {
   stream: Record<string, StreamResult[]>;
   ws: LoadResult[];
   memory: { baton: MemoryPhases; sdk: MemoryPhases } | undefined;
-  idle: IdleResult | undefined;
+  idle: IdleResult[];
   notes: string[];
 }
 
@@ -111,7 +113,7 @@ export async function runSuite(
     stream: {},
     ws: [],
     memory: undefined,
-    idle: undefined,
+    idle: [],
     notes,
   };
   try {
@@ -252,7 +254,11 @@ export async function runSuite(
     await Promise.all(servers.map((server) => server.stop()));
   }
 
-  if (has('idle')) results.idle = await idleSubscriptions(where, config, log);
+  if (has('idle')) {
+    for (const carrier of ['sse', 'ws'] as const) {
+      results.idle.push(await idleSubscriptions(where, config, carrier, log));
+    }
+  }
   return results;
 }
 
@@ -393,6 +399,7 @@ async function measureMemory(
 async function idleSubscriptions(
   where: Placement,
   config: SuiteConfig,
+  carrier: 'sse' | 'ws',
   log: (line: string) => void,
 ): Promise<IdleResult> {
   const server = await startServer(where, 'Baton idle', 'baton', ['memory']);
@@ -403,6 +410,7 @@ async function idleSubscriptions(
     String(tasks),
     String(perTask),
     Date.now().toString(36),
+    carrier,
   ]);
   const child = spawn(command, args, { cwd: BENCH_DIR, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -424,6 +432,7 @@ async function idleSubscriptions(
     await new Promise((resolve) => setTimeout(resolve, 500));
     const closed = await server.memory();
     const result = {
+      carrier,
       subscriptions: Number(open),
       failed: Number(failed),
       tasks,
@@ -432,7 +441,7 @@ async function idleSubscriptions(
       closed,
     };
     log(
-      `${int.format(result.subscriptions)} idle SSE subscriptions (${tasks} working tasks): RSS ` +
+      `${int.format(result.subscriptions)} idle ${carrier === 'sse' ? 'SSE subscriptions, a connection each' : `WebSocket subscriptions over ${perTask} sockets`} (${tasks} working tasks): RSS ` +
         `${mb(idle.rss)} → ${mb(subscribed.rss)} (+${mb(subscribed.rss - idle.rss)}), ` +
         `${mb(closed.rss)} once closed; ${result.failed} failed`,
     );

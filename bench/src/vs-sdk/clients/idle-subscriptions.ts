@@ -1,15 +1,19 @@
 // Idle subscriptions: creates `tasks` tasks that stay working, then (on `go` from stdin) opens
-// `perTask` SSE SubscribeToTask streams on each, one connection per stream, and waits until every
-// stream has its first event (the task snapshot). Holds them until `close` arrives on stdin.
+// `perTask` SubscribeToTask streams on each and waits until every stream has its first event (the
+// task snapshot). Over SSE each stream has a connection of its own; over WebSocket `perTask`
+// sockets each carry one stream of every task. Holds them until `close` arrives on stdin.
 // Prints `TASKS_READY`, then `SUBSCRIBED <open> <failed>`, then `CLOSED`.
-// Usage: node --import tsx idle-subscriptions.ts <base-url> <tasks> <perTask> <nonce>
+// Usage: node --import tsx idle-subscriptions.ts <base-url> <tasks> <perTask> <nonce> [sse|ws]
 import { createInterface } from 'node:readline';
+
+import WebSocket from 'ws';
 
 import { WAIT_TEXT } from '../servers/common.js';
 import { sendBody } from './bodies.js';
 import { Http1Connection, SseCounter } from './http1.js';
 
-const [baseUrl = '', tasksArg = '100', perTaskArg = '100', nonce = '0'] = process.argv.slice(2);
+const [baseUrl = '', tasksArg = '100', perTaskArg = '100', nonce = '0', carrier = 'sse'] =
+  process.argv.slice(2);
 const taskCount = Number(tasksArg);
 const perTask = Number(perTaskArg);
 const endpoint = `${baseUrl}/a2a/jsonrpc`;
@@ -37,6 +41,51 @@ const waitFor = async (word: string) => {
 };
 console.log('TASKS_READY');
 await waitFor('go');
+
+if (carrier === 'ws') {
+  const url = `${baseUrl.replace(/^http/, 'ws')}/a2a/ws?A2A-Version=1.0`;
+  let failedWs = 0;
+  const sockets = await Promise.all(
+    Array.from({ length: perTask }, async () => {
+      const socket = new WebSocket(url, { perMessageDeflate: false });
+      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+      const waiting = new Map<number, () => void>();
+      socket.on('message', (data) => {
+        const frame = JSON.parse((data as Buffer).toString()) as {
+          id?: number;
+          params?: { id?: number };
+          error?: unknown;
+        };
+        const id = frame.params?.id ?? frame.id;
+        if (frame.error !== undefined) failedWs++;
+        if (id !== undefined) waiting.get(id)?.();
+        if (id !== undefined) waiting.delete(id);
+      });
+      await Promise.all(
+        taskIds.map(
+          (taskId, index) =>
+            new Promise<void>((resolve) => {
+              waiting.set(index + 1, resolve);
+              socket.send(
+                JSON.stringify({
+                  jsonrpc: '2.0',
+                  id: index + 1,
+                  method: 'SubscribeToTask',
+                  params: { id: taskId },
+                }),
+              );
+            }),
+        ),
+      );
+      return socket;
+    }),
+  );
+  console.log(`SUBSCRIBED ${taskIds.length * perTask - failedWs} ${failedWs}`);
+  await waitFor('close');
+  for (const socket of sockets) socket.close();
+  console.log('CLOSED');
+  process.exit(0);
+}
 
 const head =
   `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\n` +
