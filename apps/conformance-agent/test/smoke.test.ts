@@ -1,11 +1,16 @@
+import {
+  type AppProcess,
+  jsonRpc,
+  startApp,
+  userMessage,
+} from '@baton-apps/test-support/start-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { COMMANDS } from '../src/agent.js';
-import { type AppProcess, jsonRpc, startApp, userMessage } from './start-app.js';
 
 let app: AppProcess;
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp(new URL('..', import.meta.url));
 });
 afterAll(async () => {
   if (app) expect(await app.stop()).toBe(0);

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 /** The example app running as a child process. */
 export interface AppProcess {
@@ -13,17 +12,19 @@ export interface AppProcess {
   stop(): Promise<number | null>;
 }
 
-const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
-
 /**
- * Starts `src/main.ts` the way `pnpm start` does (tsx, workspace sources), on a free port of
- * 127.0.0.1, and waits until it prints its card URL.
+ * Starts an example app's `src/main.ts` the way `pnpm start` does (tsx, workspace sources), on a
+ * free port of 127.0.0.1, and waits until it prints its card URL. `appDir` is the app's folder,
+ * whose own `tsx` devDependency runs it.
+ *
+ * @example
+ * const app = await startApp(new URL('..', import.meta.url));
  */
-export function startApp(timeoutMs = 60_000): Promise<AppProcess> {
+export function startApp(appDir: string | URL, timeoutMs = 60_000): Promise<AppProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--conditions=@baton/source', '--import', 'tsx', 'src/main.ts'],
-    { cwd: APP_DIR, env: { ...process.env, PORT: '0', HOST: '127.0.0.1' }, stdio: 'pipe' },
+    { cwd: appDir, env: { ...process.env, PORT: '0', HOST: '127.0.0.1' }, stdio: 'pipe' },
   );
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
