@@ -12,6 +12,8 @@ import {
   type ProtocolVersion,
   type StreamResponse,
 } from '@baton/protocol';
+import { WebSocketCarrier } from '@baton/transport-ws/client';
+import WebSocket from 'ws';
 
 import { readSseMessages } from './sse-reader.js';
 
@@ -40,6 +42,8 @@ export interface BindingDriver {
     operation: StreamingOperation,
     params: OperationParams<StreamingOperation>,
   ): Promise<Outcome<StreamResponse[]>>;
+  /** Releases what the driver holds open (a socket). */
+  close(): Promise<void>;
 }
 
 /** A JSON-RPC response body as received. */
@@ -67,50 +71,98 @@ async function postJson(
   });
 }
 
-/** JSON-RPC in 1.0 (PascalCase methods, `A2A-Version: 1.0`) or 0.3 (slash methods, no header). */
-export function jsonRpcDriver(endpoint: string, version: ProtocolVersion): BindingDriver {
+/** How JSON-RPC envelopes travel: one answer per call, a stream's envelopes until it ends. */
+interface JsonRpcWire {
+  call(operation: UnaryOperation, envelope: object): Promise<JsonRpcBody>;
+  /** The stream's envelopes in order; an error envelope, if any, is the last. */
+  stream(operation: StreamingOperation, envelope: object): Promise<JsonRpcBody[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * JSON-RPC in 1.0 (PascalCase methods) or 0.3 (slash methods) over a wire that carries the
+ * version itself (a header on HTTP, chosen at the upgrade on WebSocket).
+ */
+function jsonRpcOver(name: string, version: ProtocolVersion, wire: JsonRpcWire): BindingDriver {
   const legacy = version === '0.3';
-  const headers: Record<string, string> = legacy ? {} : { 'A2A-Version': '1.0' };
   let nextId = 1;
-  const request = (operation: OperationName, params: unknown) => {
+  const envelope = (operation: OperationName, params: unknown) => {
     const method = legacy ? METHODS[operation].jsonRpc03! : operation;
-    const wire = legacy ? encodeParams03(operation, params as never) : params;
-    return postJson(
-      endpoint,
-      { jsonrpc: '2.0', id: nextId++, method, params: wire ?? {} },
-      headers,
-    );
+    const wireParams = legacy ? encodeParams03(operation, params as never) : params;
+    return { jsonrpc: '2.0', id: nextId++, method, params: wireParams ?? {} };
   };
   const decodeResult = (operation: OperationName, result: unknown) =>
     legacy ? decoded(decodeResult03(operation, result)) : result;
   const decodeEvent = (result: unknown): StreamResponse =>
     legacy ? decoded(decodeStreamEvent03(result)).event : (result as StreamResponse);
   return {
-    name: `JSON-RPC ${version}`,
+    name,
     version,
     supports: (operation) => !legacy || METHODS[operation].jsonRpc03 !== undefined,
     async call(operation, params) {
-      const body = (await (await request(operation, params)).json()) as JsonRpcBody;
+      const body = await wire.call(operation, envelope(operation, params));
       if (body.error) return { ok: false, error: errorFromJsonRpc(body.error) };
       return { ok: true, value: decodeResult(operation, body.result) as never };
     },
     async stream(operation, params) {
-      const response = await request(operation, params);
-      if (!response.headers.get('content-type')?.includes('text/event-stream')) {
-        return {
-          ok: false,
-          error: errorFromJsonRpc(((await response.json()) as JsonRpcBody).error),
-        };
-      }
       const events: StreamResponse[] = [];
-      for (const { data } of await readSseMessages(response)) {
-        const item = data as JsonRpcBody;
+      for (const item of await wire.stream(operation, envelope(operation, params))) {
         if (item.error) return { ok: false, error: errorFromJsonRpc(item.error) };
         events.push(decodeEvent(item.result));
       }
       return { ok: true, value: events };
     },
+    close: () => wire.close(),
   };
+}
+
+/** JSON-RPC over HTTP with SSE streams: `A2A-Version: 1.0`, or no header for 0.3. */
+export function jsonRpcDriver(endpoint: string, version: ProtocolVersion): BindingDriver {
+  const headers: Record<string, string> = version === '0.3' ? {} : { 'A2A-Version': '1.0' };
+  return jsonRpcOver(`JSON-RPC ${version}`, version, {
+    call: async (_operation, envelope) =>
+      (await (await postJson(endpoint, envelope, headers)).json()) as JsonRpcBody,
+    async stream(_operation, envelope) {
+      const response = await postJson(endpoint, envelope, headers);
+      if (!response.headers.get('content-type')?.includes('text/event-stream')) {
+        return [(await response.json()) as JsonRpcBody];
+      }
+      return (await readSseMessages(response)).map(({ data }) => data as JsonRpcBody);
+    },
+    close: async () => undefined,
+  });
+}
+
+/**
+ * JSON-RPC over WebSocket (`@baton/transport-ws`'s client carrier on `ws`): one socket per
+ * driver, the version chosen at the upgrade (`?A2A-Version=1.0`, none for 0.3), every call and
+ * stream multiplexed on it by id.
+ */
+export function webSocketDriver(url: string, version: ProtocolVersion): BindingDriver {
+  const carrier = new WebSocketCarrier({ WebSocket });
+  const headers = new Headers(version === '0.3' ? {} : { 'A2A-Version': '1.0' });
+  const send = (operation: OperationName, envelope: object, streaming: boolean) =>
+    carrier.send({
+      operation,
+      url: new URL(url),
+      method: 'POST',
+      headers,
+      body: envelope,
+      streaming,
+      signal: AbortSignal.timeout(15_000),
+    });
+  return jsonRpcOver(`WebSocket ${version}`, version, {
+    call: async (operation, envelope) =>
+      (await send(operation, envelope, false)).body as JsonRpcBody,
+    async stream(operation, envelope) {
+      const response = await send(operation, envelope, true);
+      if (!response.events) return [response.body as JsonRpcBody];
+      const items: JsonRpcBody[] = [];
+      for await (const { data } of response.events) items.push(data as JsonRpcBody);
+      return items;
+    },
+    close: () => carrier.close(),
+  });
 }
 
 /** Splits params into the route's path (its `{name}` fields) and the rest. */
@@ -159,14 +211,20 @@ export function restDriver(base: string): BindingDriver {
       }
       return { ok: true, value: events };
     },
+    close: async () => undefined,
   };
 }
 
-/** The three ways a Baton agent is reached over HTTP. */
-export function allDrivers(baseUrl: string): BindingDriver[] {
+/**
+ * The five ways a Baton agent is reached: JSON-RPC 1.0 and 0.3 and HTTP+JSON 1.0 at `baseUrl`
+ * (`http://host:port`), JSON-RPC 1.0 and 0.3 over the WebSocket endpoint at `webSocketUrl`.
+ */
+export function allDrivers(baseUrl: string, webSocketUrl: string): BindingDriver[] {
   return [
     jsonRpcDriver(`${baseUrl}/a2a/jsonrpc`, '1.0'),
     jsonRpcDriver(`${baseUrl}/a2a/jsonrpc`, '0.3'),
     restDriver(`${baseUrl}/a2a/rest`),
+    webSocketDriver(webSocketUrl, '1.0'),
+    webSocketDriver(webSocketUrl, '0.3'),
   ];
 }

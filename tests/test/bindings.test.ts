@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { type Artifact, type Message, type StreamResponse, type Task } from '@baton/protocol';
+import { silentLogger } from '@baton/server';
+import { listenWebSocket } from '@baton/transport-ws/node';
 import { conformanceAgentCard, conformanceExecutor } from '@baton-apps/conformance-agent';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -9,9 +11,13 @@ import { startAgent } from '../src/harness.js';
 import { startWebhookReceiver } from '../src/webhook-receiver.js';
 
 const agent = await startAgent({ card: conformanceAgentCard, executor: conformanceExecutor });
+// The same handler behind a WebSocket endpoint of its own: every binding reaches one agent.
+const webSocket = await listenWebSocket(agent.handler, { logger: silentLogger });
 const receiver = await startWebhookReceiver();
-const drivers = allDrivers(agent.url);
+const drivers = allDrivers(agent.url, webSocket.url);
 afterAll(async () => {
+  for (const driver of drivers) await driver.close();
+  await webSocket.close();
   await agent.close();
   await receiver.close();
 });
@@ -247,6 +253,7 @@ describe.each(drivers.map((driver) => [driver.name, driver] as const))('%s', (_n
 describe('every binding', () => {
   it('gave the same answers', () => {
     for (const [scenario, byDriver] of answers) {
+      expect([...byDriver.keys()], scenario).toEqual(drivers.map((driver) => driver.name));
       const [first, ...others] = [...byDriver.entries()];
       for (const [name, value] of others) {
         expect(value, `${scenario}: ${name} vs ${first![0]}`).toEqual(first![1]);
