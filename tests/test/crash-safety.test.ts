@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { isTerminalState } from '@baton/protocol';
 import { type BatonStore, RECOVERY_MESSAGE } from '@baton/server';
+import { describePostgres, dropSchema, freshSchema } from '@baton-apps/test-support/postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import {
@@ -14,8 +15,7 @@ import {
   streamable,
   wire,
 } from '../src/durable/log-checks.js';
-import { describePostgres, dropSchema, freshSchema } from '../src/durable/postgres.js';
-import { type RecordedStream,recordStream } from '../src/durable/recorded-stream.js';
+import { type RecordedStream, recordStream } from '../src/durable/recorded-stream.js';
 import { killServers, spawnServer } from '../src/durable/server-child.js';
 import { openStore, type StoreLocation } from '../src/durable/stores.js';
 

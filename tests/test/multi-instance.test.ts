@@ -1,5 +1,6 @@
 import { isTerminalState } from '@baton/protocol';
 import { type BatonStore } from '@baton/server';
+import { describePostgres, dropSchema, freshSchema } from '@baton-apps/test-support/postgres';
 import { afterAll, expect, it } from 'vitest';
 
 import {
@@ -9,8 +10,7 @@ import {
   streamable,
   wire,
 } from '../src/durable/log-checks.js';
-import { describePostgres, dropSchema, freshSchema } from '../src/durable/postgres.js';
-import { type RecordedStream,recordStream } from '../src/durable/recorded-stream.js';
+import { type RecordedStream, recordStream } from '../src/durable/recorded-stream.js';
 import { killServers, spawnServer } from '../src/durable/server-child.js';
 import { openStore } from '../src/durable/stores.js';
 

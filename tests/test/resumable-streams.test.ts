@@ -4,10 +4,10 @@ import { join } from 'node:path';
 
 import { BATON_URIS } from '@baton/protocol';
 import { type AgentExecutor, type BatonStore, type TaskEventRecord } from '@baton/server';
+import { describePostgres, dropSchema, freshSchema } from '@baton-apps/test-support/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { expectAcknowledged, readLog, streamable } from '../src/durable/log-checks.js';
-import { describePostgres, dropSchema, freshSchema } from '../src/durable/postgres.js';
 import { recordStream } from '../src/durable/recorded-stream.js';
 import { slowAgentCard } from '../src/durable/slow-agent.js';
 import { openStore, type StoreLocation } from '../src/durable/stores.js';

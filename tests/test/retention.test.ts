@@ -4,9 +4,9 @@ import { join } from 'node:path';
 
 import { A2AClient, userMessage } from '@baton/client';
 import { type AgentExecutor, type BatonStore } from '@baton/server';
+import { describePostgres, dropSchema, freshSchema } from '@baton-apps/test-support/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { describePostgres, dropSchema, freshSchema } from '../src/durable/postgres.js';
 import { slowAgentCard } from '../src/durable/slow-agent.js';
 import { openStore, type StoreLocation } from '../src/durable/stores.js';
 import { type RunningAgent, startAgent } from '../src/harness.js';

@@ -1,7 +1,8 @@
 import { describeStoreConformance } from '@baton/test-utils';
+import { describePostgres, dropSchema, freshSchema } from '@baton-apps/test-support/postgres';
 import { afterAll } from 'vitest';
 
-import { describePostgres, dropSchema, freshSchema, openStore } from './database.js';
+import { openStore } from './database.js';
 
 const schema = freshSchema();
 

@@ -1,10 +1,16 @@
 import { type TaskEventRecord } from '@baton/server';
 import { makeMessage, makeTask, messageEvent, replaceStatusReducer } from '@baton/test-utils';
+import {
+  DATABASE_URL,
+  describePostgres,
+  dropSchema,
+  freshSchema,
+} from '@baton-apps/test-support/postgres';
 import pg from 'pg';
 import { afterAll, afterEach, expect, it, vi } from 'vitest';
 
 import { type PostgresStore } from '../src/index.js';
-import { DATABASE_URL, describePostgres, dropSchema, freshSchema, openStore } from './database.js';
+import { openStore } from './database.js';
 
 const schema = freshSchema();
 

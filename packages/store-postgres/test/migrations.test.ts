@@ -1,9 +1,15 @@
 import { makeMessage, makeTask, messageEvent, replaceStatusReducer } from '@baton/test-utils';
+import {
+  DATABASE_URL,
+  describePostgres,
+  dropSchema,
+  freshSchema,
+} from '@baton-apps/test-support/postgres';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 
 import { migratePostgresSchema, PostgresStore, SCHEMA_VERSION } from '../src/index.js';
-import { DATABASE_URL, describePostgres, dropSchema, freshSchema, openStore } from './database.js';
+import { openStore } from './database.js';
 
 const schemas: string[] = [];
 const newSchema = () => {

@@ -3,10 +3,16 @@ import { fileURLToPath } from 'node:url';
 
 import { type TaskEventRecord } from '@baton/server';
 import { makeTask } from '@baton/test-utils';
+import {
+  DATABASE_URL,
+  describePostgres,
+  dropSchema,
+  freshSchema,
+} from '@baton-apps/test-support/postgres';
 import { afterAll, expect, it } from 'vitest';
 
 import { type PostgresStore } from '../src/index.js';
-import { DATABASE_URL, describePostgres, dropSchema, freshSchema, openStore } from './database.js';
+import { openStore } from './database.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const WORKER = fileURLToPath(new URL('./append-worker.ts', import.meta.url));

@@ -7,10 +7,11 @@ import {
   replaceStatusReducer,
   statusEvent,
 } from '@baton/test-utils';
+import { describePostgres, dropSchema, freshSchema } from '@baton-apps/test-support/postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { type PostgresStore } from '../src/index.js';
-import { describePostgres, dropSchema, freshSchema, openStore } from './database.js';
+import { openStore } from './database.js';
 
 const schema = freshSchema();
 const at = (second: number) => new Date(Date.UTC(2030, 0, 1, 0, 0, second)).toISOString();

@@ -1,8 +1,7 @@
 import { type BatonStore, createInMemoryStore } from '@baton/server';
 import { createPostgresStore } from '@baton/store-postgres';
 import { createSqliteStore } from '@baton/store-sqlite';
-
-import { DATABASE_URL } from './postgres.js';
+import { DATABASE_URL } from '@baton-apps/test-support/postgres';
 
 /** Where a durable store lives: a SQLite file, or a PostgreSQL schema. */
 export type StoreLocation =

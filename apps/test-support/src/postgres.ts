@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { describe, it } from 'vitest';
 
-/** The PostgreSQL database the durability tests use. */
+/** The PostgreSQL database the tests use: `DATABASE_URL`, else a local default. */
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function probe(): Promise<string | undefined> {
@@ -18,14 +18,15 @@ async function probe(): Promise<string | undefined> {
 }
 
 /** Why PostgreSQL is unreachable, or undefined when it answers. */
-export const POSTGRES_UNREACHABLE = await probe();
+const UNREACHABLE = await probe();
 
-/** Whether PostgreSQL tests are skipped: unreachable on a developer machine (never in CI). */
-export const SKIP_POSTGRES = POSTGRES_UNREACHABLE !== undefined && !process.env.CI;
-if (SKIP_POSTGRES) {
+// Unreachable on a developer machine: skip, and say so. In CI PostgreSQL is required.
+const SKIP = UNREACHABLE !== undefined && !process.env.CI;
+if (SKIP) {
   console.warn(
-    `\n[integration-tests] PostgreSQL at ${DATABASE_URL} is unreachable (${POSTGRES_UNREACHABLE}): ` +
-      'skipping its durability tests. Set DATABASE_URL, or start PostgreSQL; CI fails instead.\n',
+    `\n[${process.env.npm_package_name ?? 'postgres'}] PostgreSQL at ${DATABASE_URL} is ` +
+      `unreachable (${UNREACHABLE}): skipping the tests that need it. Set DATABASE_URL, or start ` +
+      'PostgreSQL; CI fails instead of skipping.\n',
   );
 }
 
@@ -34,10 +35,10 @@ if (SKIP_POSTGRES) {
  * developer machine, failing (never skipped) when `CI` is set.
  */
 export function describePostgres(name: string, body: () => void): void {
-  describe.skipIf(SKIP_POSTGRES)(name, () => {
-    if (POSTGRES_UNREACHABLE !== undefined) {
+  describe.skipIf(SKIP)(name, () => {
+    if (UNREACHABLE !== undefined) {
       it('reaches PostgreSQL (required in CI)', () => {
-        throw new Error(`PostgreSQL at ${DATABASE_URL} is unreachable: ${POSTGRES_UNREACHABLE}`);
+        throw new Error(`PostgreSQL at ${DATABASE_URL} is unreachable: ${UNREACHABLE}`);
       });
       return;
     }
@@ -46,7 +47,7 @@ export function describePostgres(name: string, body: () => void): void {
 }
 
 /** A schema name no other test run uses. */
-export function freshSchema(prefix = 'baton_it'): string {
+export function freshSchema(prefix = 'baton_test'): string {
   return `${prefix}_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
 }
 
