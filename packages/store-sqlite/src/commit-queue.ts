@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 
+import { type WalSync } from './wal-sync.js';
+
 interface Pending {
   run: () => unknown;
   committed: ((value: unknown) => void) | undefined;
@@ -16,19 +18,25 @@ const MAX_BATCH = 500;
  * Group commit for one connection: every write of the store (event appends, task creation,
  * conversation messages) queued before the next turn of the event loop runs in one immediate
  * transaction, each in a savepoint of its own (a write that throws is rolled back alone), and
- * they share one commit — one sync of the log with `synchronous=FULL`. The batch is flushed with
- * `setImmediate`, after pending I/O: the writes of requests read in the same turn, and those the
- * previous commit's callers go on to make, share a sync instead of paying one each. Each promise
- * settles after the commit, in request order, and its `committed` hook sees the result first.
+ * they share one commit and one sync of the log. The batch is flushed with `setImmediate`, after
+ * pending I/O: the writes of requests read in the same turn, and those the previous commit's
+ * callers go on to make, share a sync instead of paying one each. With a {@link WalSync}, the
+ * sync runs off the event loop and the next batch may commit meanwhile. Each promise settles
+ * once its commit is durable, in request order, and its `committed` hook sees the result first.
  */
 export class CommitQueue {
   readonly #db: Database.Database;
   readonly #batch;
+  readonly #sync: WalSync | undefined;
   #queue: Pending[] = [];
   #scheduled = false;
+  /** A committed batch waits for its sync: the next batch gathers until then. */
+  #syncing = false;
 
-  constructor(db: Database.Database) {
+  /** Without `sync`, a commit is durable when it returns (or as durable as the connection makes it). */
+  constructor(db: Database.Database, sync?: WalSync) {
     this.#db = db;
+    this.#sync = sync;
     this.#batch = db.transaction((pending: Pending[]): Outcome[] =>
       pending.map((entry) => {
         // An I/O error may have rolled the whole transaction back: never run on in autocommit.
@@ -44,7 +52,8 @@ export class CommitQueue {
 
   /**
    * Runs `run` inside the next commit's transaction (it must use nested `db.transaction`s);
-   * `committed` is called with its result once durable, before the promise resolves.
+   * `committed` is called with its result once durable, before the promise resolves. Until
+   * then other reads of this connection may already see the write.
    */
   enqueue<T>(run: () => T, committed?: (value: T) => void): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -54,33 +63,56 @@ export class CommitQueue {
         resolve: resolve as (value: unknown) => void,
         reject,
       });
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        setImmediate(() => this.#flush());
-      }
+      this.#schedule();
     });
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#syncing || this.#queue.length === 0) return;
+    this.#scheduled = true;
+    setImmediate(() => this.#flush());
   }
 
   #flush(): void {
     this.#scheduled = false;
     const pending = this.#queue.splice(0, MAX_BATCH);
-    if (this.#queue.length > 0) {
-      this.#scheduled = true;
-      setImmediate(() => this.#flush());
-    }
     let outcomes: Outcome[];
     try {
       if (!this.#db.open) throw new TypeError('the SQLite store is closed');
       outcomes = this.#batch.immediate(pending);
     } catch (error) {
       for (const entry of pending) entry.reject(error);
+      this.#schedule();
       return;
     }
-    pending.forEach((entry, index) => {
-      const outcome = outcomes[index]!;
-      if (!outcome.ok) return entry.reject(outcome.error);
-      entry.committed?.(outcome.value);
-      entry.resolve(outcome.value);
-    });
+    if (!this.#sync) {
+      settle(pending, outcomes);
+      this.#schedule();
+      return;
+    }
+    // Writes queued while the log syncs form the next batch: one commit and one sync for all
+    // of them, which also writes each changed page to the log once instead of once per commit.
+    this.#syncing = true;
+    this.#sync.request().then(
+      () => {
+        this.#syncing = false;
+        settle(pending, outcomes);
+        this.#schedule();
+      },
+      (error: unknown) => {
+        this.#syncing = false;
+        for (const entry of pending) entry.reject(error);
+        this.#schedule();
+      },
+    );
   }
+}
+
+function settle(pending: Pending[], outcomes: Outcome[]): void {
+  pending.forEach((entry, index) => {
+    const outcome = outcomes[index]!;
+    if (!outcome.ok) return entry.reject(outcome.error);
+    entry.committed?.(outcome.value);
+    entry.resolve(outcome.value);
+  });
 }

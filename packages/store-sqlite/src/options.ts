@@ -13,9 +13,10 @@ export interface SqliteStoreOptions {
    */
   path?: string | undefined;
   /**
-   * SQLite's `synchronous` setting. `'FULL'` syncs the write-ahead log on every commit, so an
-   * event acknowledged to a client survives a power loss or an OS crash. `'NORMAL'` is faster and
-   * survives a crash of the process, but a power loss may take the last commits with it.
+   * Durability of acknowledged writes. `'FULL'`: every commit's write-ahead log is synced before
+   * its writes are acknowledged (off the event loop, with `fdatasync`), so an event acknowledged
+   * to a client survives a power loss or an OS crash. `'NORMAL'` skips that sync and survives a
+   * crash of the process, but a power loss may take the last commits with it.
    * @default 'FULL'
    */
   synchronous?: 'FULL' | 'NORMAL' | undefined;

@@ -11,7 +11,7 @@ import { SqliteTaskStore } from './sqlite-task-store.js';
 
 /**
  * Baton's embedded, file-backed store: tasks, event logs, messages and push configs in one
- * SQLite file (WAL, `synchronous=FULL` by default), with full-text search over task history and
+ * SQLite file (WAL; acknowledged writes are synced to disk by default), with full-text search over task history and
  * artifacts. Opening it creates or upgrades the schema. Live fan-out (`events.subscribe`) is
  * in-process: listeners see the events this process appends.
  * @example
@@ -46,7 +46,7 @@ export class SqliteStore implements BatonStore {
   /** Drops every listener and closes the database; harmless when already closed. */
   async close(): Promise<void> {
     this.#fanOut.clear();
-    this.#context.close();
+    await this.#context.close();
   }
 }
 
