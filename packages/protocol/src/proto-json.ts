@@ -152,7 +152,18 @@ export const jsonValue = z.unknown() as unknown as z.ZodType<JsonValue>;
 /** A non-empty string, for REQUIRED string fields. */
 export const requiredString = z.string().min(1, 'must not be empty');
 
-/** The current time as a ProtoJSON timestamp (UTC, millisecond precision). */
+let lastMillis = Number.NaN;
+let lastTimestamp = '';
+
+/**
+ * The current time as a ProtoJSON timestamp (UTC, millisecond precision). Calls within the same
+ * millisecond share one formatted string (a busy server asks several times per request).
+ */
 export function nowTimestamp(): string {
-  return new Date().toISOString();
+  const millis = Date.now();
+  if (millis !== lastMillis) {
+    lastMillis = millis;
+    lastTimestamp = new Date(millis).toISOString();
+  }
+  return lastTimestamp;
 }

@@ -24,23 +24,36 @@ import { InMemoryState, type InMemorySubscription } from './in-memory-state.js';
  * changed in place, so a late copy shows the moment of the write), so a caller that reads only
  * part of it does not pay for copying the rest. Both properties can be replaced, like plain ones.
  */
+class CopiedOnRead implements AppendResult {
+  readonly #record: TaskEventRecord;
+  readonly #stored: StoredTask;
+  #recordCopy: TaskEventRecord | undefined;
+  #taskCopy: StoredTask | undefined;
+
+  constructor(record: TaskEventRecord, stored: StoredTask) {
+    this.#record = record;
+    this.#stored = stored;
+  }
+
+  get record(): TaskEventRecord {
+    return (this.#recordCopy ??= cloneJson(this.#record));
+  }
+
+  set record(value: TaskEventRecord) {
+    this.#recordCopy = value;
+  }
+
+  get task(): StoredTask {
+    return (this.#taskCopy ??= cloneJson(this.#stored));
+  }
+
+  set task(value: StoredTask) {
+    this.#taskCopy = value;
+  }
+}
+
 function copiedOnRead(record: TaskEventRecord, stored: StoredTask): AppendResult {
-  let recordCopy: TaskEventRecord | undefined;
-  let taskCopy: StoredTask | undefined;
-  return {
-    get record() {
-      return (recordCopy ??= cloneJson(record));
-    },
-    set record(value) {
-      recordCopy = value;
-    },
-    get task() {
-      return (taskCopy ??= cloneJson(stored));
-    },
-    set task(value) {
-      taskCopy = value;
-    },
-  };
+  return new CopiedOnRead(record, stored);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { nowTimestamp } from '@baton/protocol';
+
 import { type StoredMessage } from '../message-store.js';
 import { type StoredPushConfig } from '../push-config-store.js';
 import { type TaskEventRecord } from '../task-event.js';
@@ -74,7 +76,8 @@ export class InMemoryState {
 
   /** The current time as an ISO 8601 UTC string. */
   timestamp(): string {
-    return (this.options.now?.() ?? new Date()).toISOString();
+    const { now } = this.options;
+    return now ? now().toISOString() : nowTimestamp();
   }
 
   /** The next push config creation rank. */
