@@ -1,4 +1,4 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { z } from 'zod';
 
 import {
@@ -180,6 +180,23 @@ describe('nowTimestamp', () => {
     const now = nowTimestamp();
     expect(now).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(timestamp.safeParse(now).success).toBe(true);
+  });
+
+  describe('follows the clock, one string per millisecond', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('changes with every millisecond, across seconds and days', () => {
+      vi.useFakeTimers({ now: Date.parse('2026-12-31T23:59:59.998Z') });
+      const first = nowTimestamp();
+      expect(nowTimestamp()).toBe(first);
+      expect(first).toBe('2026-12-31T23:59:59.998Z');
+      vi.advanceTimersByTime(1);
+      expect(nowTimestamp()).toBe('2026-12-31T23:59:59.999Z');
+      vi.advanceTimersByTime(1);
+      expect(nowTimestamp()).toBe('2027-01-01T00:00:00.000Z');
+      vi.setSystemTime(Date.parse('2026-01-01T00:00:00.000Z'));
+      expect(nowTimestamp()).toBe('2026-01-01T00:00:00.000Z');
+    });
   });
 });
 
