@@ -8,15 +8,14 @@ import { type RunningStack } from './stack.js';
 export const EXAMPLE_REQUEST = 'compare Lisbon and Porto; then plan a weekend';
 
 /**
- * How to run the `baton` CLI from the repository root, if it is there: `npx baton` when the root
- * has the bin linked, else the built file itself; undefined when the CLI is not built.
+ * How to run the `baton` CLI from the repository root, if it is built: `npx baton` when the root
+ * has the bin linked (it is linked at install, built or not), else the built file itself.
  */
 export function cliCommand(root = REPO_ROOT): string | undefined {
-  if (existsSync(join(root, 'node_modules', '.bin', 'baton'))) return 'npx baton';
-  if (existsSync(join(root, 'packages', 'cli', 'dist', 'cli.js'))) {
-    return 'node packages/cli/dist/cli.js';
-  }
-  return undefined;
+  if (!existsSync(join(root, 'packages', 'cli', 'dist', 'cli.js'))) return undefined;
+  return existsSync(join(root, 'node_modules', '.bin', 'baton'))
+    ? 'npx baton'
+    : 'node packages/cli/dist/cli.js';
 }
 
 /** The lines that tell a new user what to do next. */

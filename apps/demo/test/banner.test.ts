@@ -14,12 +14,15 @@ describe('the banner', () => {
       expect(tryItLines('http://127.0.0.1:4104', undefined).join('\n')).toContain(
         'curl -s http://127.0.0.1:4104/a2a/rest/message:send',
       );
-      mkdirSync(join(root, 'packages/cli/dist'), { recursive: true });
-      writeFileSync(join(root, 'packages/cli/dist/cli.js'), '');
-      expect(cliCommand(root)).toBe('node packages/cli/dist/cli.js');
+      // The bin is linked at install, before the CLI is built: not enough on its own.
       mkdirSync(join(root, 'node_modules/.bin'), { recursive: true });
       writeFileSync(join(root, 'node_modules/.bin/baton'), '');
+      expect(cliCommand(root)).toBeUndefined();
+      mkdirSync(join(root, 'packages/cli/dist'), { recursive: true });
+      writeFileSync(join(root, 'packages/cli/dist/cli.js'), '');
       expect(cliCommand(root)).toBe('npx baton');
+      rmSync(join(root, 'node_modules'), { recursive: true });
+      expect(cliCommand(root)).toBe('node packages/cli/dist/cli.js');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
