@@ -135,6 +135,48 @@ describe('the client over WebSocket', () => {
     await carrierOf(client).close();
   });
 
+  it('bounds the events held for a reader that does not read: the stream stops, then resumes', async () => {
+    const client = await createClient(
+      agent.url,
+      preferWebSocket({ WebSocket, maxBufferedEvents: 5 }),
+    );
+    const before = agent.handler.stats.streams;
+    // Without resumption the reader gets the events held, then the error; the server's stream stops.
+    const held: StreamResponse[] = [];
+    let failure: unknown;
+    try {
+      for await (const event of client.sendStreamingMessage(
+        { message: userMessage('stream 60') as never },
+        { resume: false },
+      )) {
+        if (held.length === 0) await sleep(300);
+        held.push(event);
+      }
+    } catch (error) {
+      failure = error;
+    }
+    expect(A2AClientError.isInstance(failure, 'NETWORK_ERROR')).toBe(true);
+    // The client says the stream ended early, with the carrier's reason as the cause.
+    const reason = (failure as Error).cause ?? failure;
+    expect(String((reason as Error).message)).toMatch(/fell 5 events behind/);
+    // Five held during the pause, plus what the client had taken before it (at most one).
+    expect(held.length).toBeGreaterThanOrEqual(5);
+    expect(held.length).toBeLessThanOrEqual(6);
+    expect(agent.handler.stats.streams).toBe(before);
+
+    // With resumption, a slow reader still gets every event exactly once, in order.
+    const events: StreamResponse[] = [];
+    for await (const event of client.sendStreamingMessage({
+      message: userMessage('stream 60') as never,
+    })) {
+      if (events.length % 20 === 0) await sleep(100);
+      events.push(event);
+    }
+    expect(text(events)).toEqual(Array.from({ length: 60 }, (_, i) => `${i}\n`));
+    expect(events.at(-1)!.statusUpdate!.status.state).toBe('TASK_STATE_COMPLETED');
+    await carrierOf(client).close();
+  });
+
   it('detects a server that stops answering with app-level pings', async () => {
     const silent = createServer();
     const wss = new WebSocketServer({ server: silent, autoPong: false });

@@ -128,10 +128,15 @@ export class ClientConnection {
       this.#finish(id, true);
       call.fail(abortError(signal));
     };
-    const call = new PendingCall(id, streaming, () => {
-      signal.removeEventListener('abort', onAbort);
-      this.#finish(id, true);
-    });
+    const call = new PendingCall(
+      id,
+      streaming,
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        this.#finish(id, true);
+      },
+      this.#options.maxBufferedEvents,
+    );
     this.#pending.set(id, call);
     clearTimeout(this.#idleTimer);
     signal.addEventListener('abort', onAbort, { once: true });

@@ -12,6 +12,14 @@ export function droppedError(why: string): A2AClientError {
   return new A2AClientError('NETWORK_ERROR', `The WebSocket connection was lost: ${why}`);
 }
 
+/** The error that ends a stream whose consumer left `max` events unread. */
+export function fellBehindError(max: number): A2AClientError {
+  return new A2AClientError(
+    'NETWORK_ERROR',
+    `The stream was stopped: its reader fell ${max} events behind (maxBufferedEvents); read faster or resume after the last event read`,
+  );
+}
+
 /** The server refused the upgrade with this HTTP status (only `ws` reports it). */
 export class UpgradeRefused extends Error {
   readonly status: number;

@@ -1,18 +1,25 @@
 /**
  * A single-reader async queue: the socket pushes, the stream's consumer pulls. It ends normally
- * or with an error after the items already queued.
+ * or with an error after the items already queued, and holds at most `maxItems`.
  */
 export class EventQueue<T> {
+  readonly #maxItems: number;
   #items: T[] = [];
   #ended = false;
   #error: { value: unknown } | undefined;
   #wake: (() => void) | undefined;
 
-  /** Queues an item (ignored once ended). */
-  push(item: T): void {
-    if (this.#ended) return;
+  constructor(maxItems = Number.POSITIVE_INFINITY) {
+    this.#maxItems = maxItems;
+  }
+
+  /** Queues an item (ignored once ended); false, and not queued, when the queue is full. */
+  push(item: T): boolean {
+    if (this.#ended) return true;
+    if (this.#items.length >= this.#maxItems) return false;
     this.#items.push(item);
     this.#notify();
+    return true;
   }
 
   /** Ends the queue after the items already in it. */

@@ -44,6 +44,14 @@ export interface WebSocketCarrierOptions {
    * @default 5000
    */
   idleTimeoutMs?: number | undefined;
+  /**
+   * Events of one stream held while its consumer is not reading. One more ends the stream: the
+   * server stops sending it, and the reader gets the events held so far, then `NETWORK_ERROR`
+   * (which `A2AClient` answers by resuming after the last event read, against agents that
+   * support it).
+   * @default 10000
+   */
+  maxBufferedEvents?: number | undefined;
 }
 
 /** {@link WebSocketCarrierOptions} with every default applied. */
@@ -58,6 +66,7 @@ export interface ResolvedCarrierOptions {
   heartbeatMs: number;
   heartbeatTimeoutMs: number;
   idleTimeoutMs: number;
+  maxBufferedEvents: number;
 }
 
 /** Applies the defaults; throws `TypeError` when no WebSocket constructor is available. */
@@ -81,6 +90,7 @@ export function resolveCarrierOptions(
     heartbeatMs: options.heartbeatMs ?? 15_000,
     heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 10_000,
     idleTimeoutMs: options.idleTimeoutMs ?? 5000,
+    maxBufferedEvents: Math.max(1, Math.floor(options.maxBufferedEvents ?? 10_000)),
   };
 }
 

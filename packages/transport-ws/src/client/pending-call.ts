@@ -1,5 +1,6 @@
 import { type CarrierEvent, type CarrierResponse } from '@baton/client';
 
+import { fellBehindError } from './errors.js';
 import { EventQueue } from './event-queue.js';
 
 /** A frame from the server, parsed. */
@@ -34,12 +35,17 @@ export class PendingCall {
   #queue: EventQueue<CarrierEvent> | undefined;
   #settled = false;
   readonly #stop: () => void;
+  readonly #maxBuffered: number;
 
-  /** `stop` runs when the consumer stops reading an open stream (cancel it if still live). */
-  constructor(id: number, streaming: boolean, stop: () => void) {
+  /**
+   * `stop` runs when the consumer stops reading an open stream (cancel it if still live);
+   * `maxBuffered` bounds the events held for a consumer that does not read.
+   */
+  constructor(id: number, streaming: boolean, stop: () => void, maxBuffered: number) {
     this.id = id;
     this.streaming = streaming;
     this.#stop = stop;
+    this.#maxBuffered = maxBuffered;
     this.response = new Promise((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
@@ -57,7 +63,11 @@ export class PendingCall {
       data: { jsonrpc: '2.0', id: this.id, result: params.result },
       id: typeof params.seq === 'number' ? String(params.seq) : undefined,
     };
-    this.#open().push(event);
+    const queue = this.#open();
+    if (queue.push(event)) return;
+    // The consumer fell behind: stop the server's stream, end this one after what it holds.
+    queue.fail(fellBehindError(this.#maxBuffered));
+    this.#stop();
   }
 
   /** The response frame with this call's id: the answer, or the end of a stream. */
@@ -87,7 +97,7 @@ export class PendingCall {
 
   #open(): EventQueue<CarrierEvent> {
     if (this.#queue) return this.#queue;
-    const queue = (this.#queue = new EventQueue<CarrierEvent>());
+    const queue = (this.#queue = new EventQueue<CarrierEvent>(this.#maxBuffered));
     this.#settle();
     this.#resolve({
       status: 200,
