@@ -96,8 +96,11 @@ export class CommitQueue {
     this.#sync.request().then(
       () => {
         this.#syncing = false;
-        settle(pending, outcomes);
-        this.#schedule();
+        try {
+          settle(pending, outcomes);
+        } finally {
+          this.#schedule();
+        }
       },
       (error: unknown) => {
         this.#syncing = false;
