@@ -262,7 +262,7 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
       delay(graceMs, timer.signal),
     ]);
     timer.abort();
-    for (const run of this.registry.runs()) run.abandoned.resolve();
+    for (const run of this.registry.runs()) run.abandon();
     await Promise.all(runs.map((run) => run.done.promise));
     this.#shutdown.fire();
     this.#streams.closeAll();

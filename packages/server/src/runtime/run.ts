@@ -3,7 +3,7 @@ import { type Message, type SendMessageRequest, type Task } from '@baton/protoco
 import { type RequestContext } from '../agent-executor.js';
 import { type Caller } from '../caller.js';
 import { type TaskScope } from '../task-scope.js';
-import { type Deferred, deferred } from './deferred.js';
+import { type Deferred, deferred, lazyDeferred } from './deferred.js';
 
 /** How a run first answered: it created (or continued) a task, or replied directly. */
 export type RunOutcome = { kind: 'task' } | { kind: 'message'; message: Message };
@@ -39,9 +39,9 @@ export class Run {
   /** Resolves when the task exists (or continues) or the executor replied directly. */
   readonly outcome: Deferred<RunOutcome> = deferred();
   /** Resolves when the execution is over and its end rules have been applied. */
-  readonly done: Deferred<void> = deferred();
+  readonly done: Deferred<void> = lazyDeferred();
   /** Resolves when shutdown stops waiting for this executor. */
-  readonly abandoned: Deferred<void> = deferred();
+  readonly abandoned: Deferred<void> = lazyDeferred();
   /** The task before this run's message was added (continued tasks). */
   taskBefore: Task | undefined;
   /** Where the incoming message sits in its conversation. */
@@ -83,6 +83,22 @@ export class Run {
 
   get contextId(): string {
     return this.init.contextId;
+  }
+
+  #onAbandoned: (() => void) | undefined;
+
+  /** Stops waiting for this run's executor (shutdown): resolves `abandoned`. */
+  abandon(): void {
+    this.abandoned.resolve();
+    const callback = this.#onAbandoned;
+    this.#onAbandoned = undefined;
+    callback?.();
+  }
+
+  /** Calls `callback` once the run is abandoned (at once when it already is); one at a time. */
+  whenAbandoned(callback: () => void): void {
+    if (this.abandoned.settled) callback();
+    else this.#onAbandoned = callback;
   }
 
   /** Ends the run before it started (a queued message that can no longer run). */

@@ -228,9 +228,11 @@ export class TaskRuntime {
         ? executor.resume(run.context!, events)
         : executor.execute(run.context!, events),
     );
-    const abandoned = run.abandoned.promise.then(() => 'abandoned' as const);
     try {
-      const settled = await Promise.race([execution.then(() => 'returned' as const), abandoned]);
+      const settled = await new Promise<'returned' | 'abandoned'>((resolve, reject) => {
+        execution.then(() => resolve('returned'), reject);
+        run.whenAbandoned(() => resolve('abandoned'));
+      });
       if (settled === 'abandoned') {
         execution.catch((error: unknown) => {
           this.#core.logger.warn('an abandoned executor failed after shutdown', {
