@@ -5,6 +5,7 @@ import { authenticate, wwwAuthenticate } from './auth.js';
 import { type ResolvedA2AHonoOptions } from './options.js';
 import { type ResponseHeaders } from './responses.js';
 import { extensionHeaders, lastEventId, requestedExtensions } from './service-parameters.js';
+import { type SseHost } from './sse.js';
 
 /** What every binding of one app shares. */
 export interface BindingDeps {
@@ -26,6 +27,8 @@ export interface RequestFacts {
    * for streaming calls only (a plain call's signal is the request's own).
    */
   abort: AbortController | undefined;
+  /** The server's own SSE writer (`serveNode`'s), if it has one; else a web `Response` body. */
+  host: SseHost | undefined;
 }
 
 const challenges = new WeakMap<AgentCard, { value: string | undefined }>();
@@ -38,7 +41,11 @@ function challengeOf(card: AgentCard): string | undefined {
 }
 
 /** Reads the service parameters of a request. */
-export async function requestFacts(deps: BindingDeps, request: Request): Promise<RequestFacts> {
+export async function requestFacts(
+  deps: BindingDeps,
+  request: Request,
+  host: SseHost | undefined,
+): Promise<RequestFacts> {
   const requested = requestedExtensions(request);
   // Only echoing extensions needs the card as served (it may declare more extensions); the
   // challenge reads the name and security schemes, which serving the card leaves as they are.
@@ -48,6 +55,7 @@ export async function requestFacts(deps: BindingDeps, request: Request): Promise
     challenge: challengeOf(deps.handler.agentCard),
     requestedExtensions: requested,
     abort: undefined,
+    host,
   };
 }
 
@@ -58,8 +66,9 @@ export function callerOf(deps: BindingDeps, request: Request): Promise<Caller> {
 
 /**
  * The handler's call context for a request. A streaming call gets a signal that also aborts when
- * the stream ends early (`facts.abort`, linked to the request's signal); any other call the
- * request's signal itself, which aborts when the client goes away.
+ * the stream ends early (`facts.abort`, aborted when the client goes away: reported by the SSE host
+ * when there is one, so the request's own signal is never created, else by the request's signal);
+ * any other call the request's signal itself, which aborts when the client goes away.
  */
 export function callContext(
   facts: RequestFacts,
@@ -68,12 +77,15 @@ export function callContext(
   extra: Partial<CallContext>,
   streaming: boolean,
 ): CallContext {
-  let signal = request.signal;
+  let signal: AbortSignal;
   if (streaming) {
     const abort = (facts.abort ??= new AbortController());
-    if (signal.aborted) abort.abort();
-    else signal.addEventListener('abort', () => abort.abort(), { once: true });
+    if (facts.host) facts.host.abortOnDisconnect(abort);
+    else if (request.signal.aborted) abort.abort();
+    else request.signal.addEventListener('abort', () => abort.abort(), { once: true });
     signal = abort.signal;
+  } else {
+    signal = request.signal;
   }
   return {
     signal,

@@ -28,7 +28,7 @@ import {
   withChallenge,
 } from './responses.js';
 import { rawProtocolVersion } from './service-parameters.js';
-import { openEventStream, sseResponse } from './sse.js';
+import { openEventStream, respondSse, type SseEvent, type SseHost } from './sse.js';
 
 function errorCodeOf(body: JsonRpcResponse): number | undefined {
   return 'error' in body ? body.error.code : undefined;
@@ -40,6 +40,8 @@ function responseOf(body: JsonRpcResponse, facts: RequestFacts): Response {
   return jsonResponse(body, status, withChallenge(facts.headers, status, facts.challenge));
 }
 
+const toSseEvent = (item: DispatchStreamItem): SseEvent => ({ id: item.seq, data: item.body });
+
 async function streamResponse(
   deps: BindingDeps,
   facts: RequestFacts,
@@ -48,21 +50,21 @@ async function streamResponse(
   id: JsonRpcId,
   dialect: JsonRpcDialect,
 ): Promise<Response> {
-  const opened = await openEventStream(events, (item) => ({ id: item.seq, data: item.body }));
+  const opened = await openEventStream(events, toSseEvent);
   // An error as the very first item has not opened anything yet: answer it as plain JSON.
   const head = opened.first?.data as JsonRpcResponse | undefined;
   if (head && 'error' in head) {
-    void opened.events.return?.();
+    void opened.rest.return?.();
     return responseOf(head, facts);
   }
-  return sseResponse({
+  const options = {
     ...opened,
     heartbeatMs: deps.options.heartbeatMs,
-    requestSignal: request.signal,
     abort: facts.abort ?? new AbortController(),
-    errorData: (error) => jsonRpcError(id, toA2AError(error), dialect),
+    errorData: (error: unknown) => jsonRpcError(id, toA2AError(error), dialect),
     headers: facts.headers,
-  });
+  };
+  return respondSse(facts.host, options, request);
 }
 
 /**
@@ -89,8 +91,8 @@ function methodOf(body: unknown): { version: ProtocolVersion; streaming: boolean
  */
 export function createJsonRpcBinding(deps: BindingDeps, dispatcher: JsonRpcDispatcher) {
   const { bodyLimit, bodyTimeoutMs, jsonRpcVersions } = deps.options;
-  return async (request: Request): Promise<Response> => {
-    const facts = await requestFacts(deps, request);
+  return async (request: Request, host?: SseHost): Promise<Response> => {
+    const facts = await requestFacts(deps, request, host);
     const raw = rawProtocolVersion(request);
     const parsed = parseProtocolVersion(raw);
     // Errors raised before the dispatcher speak the dialect the client asked for, 1.0 if unsure.

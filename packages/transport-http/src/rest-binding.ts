@@ -23,7 +23,7 @@ import { jsonResponse, restErrorResponse } from './responses.js';
 import { queryParams, restParams } from './rest-params.js';
 import { matchRestRoute } from './rest-routes.js';
 import { rawProtocolVersion } from './service-parameters.js';
-import { openEventStream, sseResponse } from './sse.js';
+import { openEventStream, respondSse, type SseEvent, type SseHost } from './sse.js';
 
 function methodNotAllowed(allow: string[]): A2AError {
   return new A2AError({
@@ -53,6 +53,8 @@ async function readJsonBody(deps: BindingDeps, request: Request): Promise<unknow
   return parseJson(text);
 }
 
+const toSseEvent = (item: StreamResponse): SseEvent => ({ id: sequenceOf(item), data: item });
+
 async function streamResponse(
   deps: BindingDeps,
   facts: RequestFacts,
@@ -61,15 +63,15 @@ async function streamResponse(
 ): Promise<Response> {
   const { errorStatusVariant: variant, heartbeatMs } = deps.options;
   // Read the first event before answering, so an early failure is a plain JSON error.
-  const opened = await openEventStream(stream, (item) => ({ id: sequenceOf(item), data: item }));
-  return sseResponse({
+  const opened = await openEventStream(stream, toSseEvent);
+  const options = {
     ...opened,
     heartbeatMs,
-    requestSignal: request.signal,
     abort: facts.abort ?? new AbortController(),
-    errorData: (error) => toA2AError(error).toRestError(variant).body,
+    errorData: (error: unknown) => toA2AError(error).toRestError(variant).body,
     headers: facts.headers,
-  });
+  };
+  return respondSse(facts.host, options, request);
 }
 
 /**
@@ -79,8 +81,8 @@ async function streamResponse(
  */
 export function createRestBinding(deps: BindingDeps) {
   const { errorStatusVariant: variant } = deps.options;
-  return async (request: Request, path: string): Promise<Response> => {
-    const facts = await requestFacts(deps, request);
+  return async (request: Request, path: string, host?: SseHost): Promise<Response> => {
+    const facts = await requestFacts(deps, request, host);
     try {
       const caller = await callerOf(deps, request);
       checkVersion(request);

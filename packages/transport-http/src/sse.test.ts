@@ -48,7 +48,8 @@ describe('sseResponse', () => {
     };
     const response = sseResponse({
       first: { data: 'hello' },
-      events: source[Symbol.asyncIterator](),
+      rest: source[Symbol.asyncIterator](),
+      toEvent: (event) => event,
       heartbeatMs: 10_000,
       abort,
       errorData: () => null,
@@ -65,7 +66,8 @@ describe('sseResponse', () => {
     const abort = new AbortController();
     const response = sseResponse({
       first: { data: 'hello' },
-      events: { next: () => new Promise(() => undefined) },
+      rest: { next: () => new Promise<IteratorResult<SseEvent>>(() => undefined) },
+      toEvent: (event: SseEvent) => event,
       heartbeatMs: 10_000,
       requestSignal: request.signal,
       abort,
@@ -80,7 +82,8 @@ describe('sseResponse', () => {
   it('writes heartbeat comments at the configured interval', async () => {
     const abort = new AbortController();
     const response = sseResponse({
-      events: { next: () => new Promise(() => undefined) },
+      rest: { next: () => new Promise<IteratorResult<SseEvent>>(() => undefined) },
+      toEvent: (event: SseEvent) => event,
       heartbeatMs: 10,
       abort,
       errorData: () => null,

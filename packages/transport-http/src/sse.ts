@@ -1,29 +1,71 @@
+import { type ResponseHeaders } from './responses.js';
+
 /** One Server-Sent Event: `data` is serialized as one JSON line; `id` is the event sequence. */
 export interface SseEvent {
   id?: number | undefined;
   data: unknown;
 }
 
-/** What {@link sseResponse} streams and how. */
-export interface SseStreamOptions {
-  /** An event already read from `events` (the stream is known to be healthy), sent first. */
+/** A source stream whose first item has been read: what an SSE response sends. */
+export interface OpenedEventStream<T> {
+  /** The first event, sent at once; none when the source was empty. */
   first?: SseEvent | undefined;
-  /** The rest of the events; `return()` is called as soon as the client goes away. */
-  events: AsyncIterator<SseEvent>;
-  /** Interval of the `: heartbeat` comment, in milliseconds. */
-  heartbeatMs: number;
-  /** The request's signal: aborts when the client disconnects (on runtimes that report it). */
-  requestSignal?: AbortSignal | undefined;
-  /** Aborted when the stream ends early, so the producer can drop its subscription at once. */
-  abort: AbortController;
-  /** The data of the event sent when `events` throws after the stream opened. */
-  errorData: (error: unknown) => unknown;
-  /** Extra response headers. */
-  headers?: HeadersInit | undefined;
+  /** The rest of the source; `return()` closes it. */
+  rest: AsyncIterator<T>;
+  /** Maps an item of `rest` to its event. */
+  toEvent: (item: T) => SseEvent;
 }
 
+/** What an SSE response streams and how; the same for every way of writing it. */
+export interface SseStreamOptions<T> extends OpenedEventStream<T> {
+  /** Interval of the `: heartbeat` comment, in milliseconds. */
+  heartbeatMs: number;
+  /** Aborted when the stream ends early, so the producer can drop its subscription at once. */
+  abort: AbortController;
+  /** The data of the event sent when the source throws after the stream opened. */
+  errorData: (error: unknown) => unknown;
+  /** Extra response headers. */
+  headers?: ResponseHeaders | undefined;
+}
+
+/**
+ * A server's own way to stream SSE for one request instead of a web `Response` body; `serveNode`
+ * provides one on Node (writing to the `ServerResponse`). It must keep every behaviour of
+ * {@link sseResponse}: headers, framing, heartbeats, the error event, and `abort` + `return()` as
+ * soon as the client goes away.
+ */
+export interface SseHost {
+  /** Aborts `abort` when the client goes away before the response has ended. */
+  abortOnDisconnect(abort: AbortController): void;
+  /** Starts writing the stream and returns the `Response` to hand back to the framework. */
+  respond<T>(options: SseStreamOptions<T>): Response;
+}
+
+/** Key of the {@link SseHost} in the env a server passes to `app.fetch(request, env)`. */
+export const SSE_HOST: unique symbol = Symbol.for('@baton/transport-http.sse-host') as never;
+
+/** The SSE host a server put in the env of a fetch call, if any. */
+export function sseHostOf(env: unknown): SseHost | undefined {
+  return typeof env === 'object' && env !== null
+    ? (env as { [SSE_HOST]?: SseHost })[SSE_HOST]
+    : undefined;
+}
+
+/** The response headers of every SSE stream, after the extra ones. */
+export function sseHeaders(extra: ResponseHeaders | undefined): ResponseHeaders {
+  return {
+    ...extra,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    'X-Accel-Buffering': 'no',
+  };
+}
+
+/** The heartbeat comment. */
+export const SSE_HEARTBEAT = ': heartbeat\n\n';
+
 const encoder = new TextEncoder();
-const HEARTBEAT = encoder.encode(': heartbeat\n\n');
+const HEARTBEAT = encoder.encode(SSE_HEARTBEAT);
 
 /** Frames one event: an optional `id:` line and one `data:` line of JSON. */
 export function formatSseEvent(event: SseEvent): string {
@@ -33,12 +75,18 @@ export function formatSseEvent(event: SseEvent): string {
 }
 
 /**
- * A `text/event-stream` response over an async iterator. Pull-based (the next event is read when
- * the client has taken the previous one), with a heartbeat comment, an error event when the
- * iterator throws, and immediate cleanup (`abort` + `return()`) when the client disconnects.
+ * A `text/event-stream` response over the rest of a source: the runtime-neutral way, a web
+ * `ReadableStream` body. Pull-based (the next item is read when the client has taken the previous
+ * one), with a heartbeat comment, an error event when the source throws, and immediate cleanup
+ * (`abort` + `return()`) when the client disconnects (`requestSignal`, on runtimes that report it)
+ * or the body is canceled.
  */
-export function sseResponse(options: SseStreamOptions): Response {
-  const { events, abort, requestSignal } = options;
+export function sseResponse<T>(
+  options: SseStreamOptions<T> & { requestSignal?: AbortSignal | undefined },
+): Response {
+  const { rest, toEvent, abort, requestSignal, heartbeatMs, errorData } = options;
+  // Not kept past the start: the first event may be a large task snapshot.
+  let first = options.first;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let closed = false;
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
@@ -51,7 +99,7 @@ export function sseResponse(options: SseStreamOptions): Response {
     if (!early) return;
     abort.abort();
     // An async generator's return() waits for a pending next(); the abort above unblocks it.
-    void Promise.resolve(events.return?.()).catch(() => undefined);
+    void Promise.resolve(rest.return?.()).catch(() => undefined);
   };
   const onAbort = (): void => {
     stop(true);
@@ -70,27 +118,28 @@ export function sseResponse(options: SseStreamOptions): Response {
         return;
       }
       requestSignal?.addEventListener('abort', onAbort, { once: true });
-      if (options.first) controller.enqueue(encoder.encode(formatSseEvent(options.first)));
+      if (first) controller.enqueue(encoder.encode(formatSseEvent(first)));
+      first = undefined;
       heartbeat = setInterval(() => {
         if (!closed) controller.enqueue(HEARTBEAT);
-      }, options.heartbeatMs);
+      }, heartbeatMs);
     },
     async pull(controller) {
       if (closed) return;
       let event: SseEvent;
       try {
-        const next = await events.next();
+        const next = await rest.next();
         if (closed) return;
         if (next.done) {
           stop(false);
           controller.close();
           return;
         }
-        event = next.value;
+        event = toEvent(next.value);
       } catch (error) {
         if (closed) return;
         stop(false);
-        controller.enqueue(encoder.encode(formatSseEvent({ data: options.errorData(error) })));
+        controller.enqueue(encoder.encode(formatSseEvent({ data: errorData(error) })));
         controller.close();
         return;
       }
@@ -101,46 +150,38 @@ export function sseResponse(options: SseStreamOptions): Response {
     },
   });
 
-  const headers = new Headers(options.headers);
-  headers.set('Content-Type', 'text/event-stream; charset=utf-8');
-  headers.set('Cache-Control', 'no-cache, no-transform');
-  headers.set('X-Accel-Buffering', 'no');
+  const headers = sseHeaders(options.headers);
   return new Response(body, { status: 200, headers });
 }
 
-/** A source stream whose first item has been read, mapped to SSE events. */
-export interface OpenedEventStream {
-  /** The first event, or undefined when the source was empty. */
-  first: SseEvent | undefined;
-  /** The remaining events; `return()` closes the source. */
-  events: AsyncIterator<SseEvent>;
-}
+const EMPTY: AsyncIterator<never> = { next: async () => ({ done: true, value: undefined }) };
 
 /**
  * Reads the first item of a stream (so a failure before anything was sent can still be answered
- * as a plain error response; this rejects then) and maps the items to SSE events.
+ * as a plain error response; this rejects then) and keeps the rest for the SSE response.
  */
 export async function openEventStream<T>(
   source: AsyncIterable<T>,
   toEvent: (item: T) => SseEvent,
-): Promise<OpenedEventStream> {
-  const iterator = source[Symbol.asyncIterator]();
-  const head = await iterator.next();
-  const events: AsyncIterator<SseEvent> = {
-    next: async () => {
-      const next = await iterator.next();
-      return next.done
-        ? { done: true, value: undefined }
-        : { done: false, value: toEvent(next.value) };
-    },
-    return: async () => {
-      await iterator.return?.();
-      return { done: true, value: undefined };
-    },
-  };
+): Promise<OpenedEventStream<T>> {
+  const rest = source[Symbol.asyncIterator]();
+  const head = await rest.next();
   if (head.done) {
-    await events.return?.();
-    return { first: undefined, events: { next: async () => ({ done: true, value: undefined }) } };
+    await rest.return?.();
+    return { first: undefined, rest: EMPTY, toEvent };
   }
-  return { first: toEvent(head.value), events };
+  return { first: toEvent(head.value), rest, toEvent };
+}
+
+/**
+ * Answers a stream as SSE: through the server's {@link SseHost} when it has one, else as a web
+ * `Response` that ends when the request's signal aborts (read only then: on some runtimes, hono's
+ * Node adapter among them, the signal is created when first read).
+ */
+export function respondSse<T>(
+  host: SseHost | undefined,
+  options: SseStreamOptions<T>,
+  request: Request,
+): Response {
+  return host ? host.respond(options) : sseResponse({ ...options, requestSignal: request.signal });
 }

@@ -103,7 +103,15 @@ export interface TestAgentOptions {
   app?: A2AHonoOptions;
   /** Listen on a real socket. @default true */
   listen?: boolean;
+  /** serveNode's own SSE writer; false streams through the web Response body. @default true */
+  nativeSse?: boolean;
 }
+
+/** Both ways SSE is written on Node, for tests that must hold for each. */
+export const SSE_WRITERS = [
+  { writer: 'serveNode native', nativeSse: true },
+  { writer: 'web Response body', nativeSse: false },
+] as const;
 
 /** Builds the test agent and serves it on a free port of 127.0.0.1. */
 export async function startTestAgent(options: TestAgentOptions = {}): Promise<TestAgent> {
@@ -114,7 +122,10 @@ export async function startTestAgent(options: TestAgentOptions = {}): Promise<Te
     ...options.handler,
   });
   const app = createA2AHono(handler, options.app);
-  const server = options.listen === false ? undefined : await serveNode(app);
+  const server =
+    options.listen === false
+      ? undefined
+      : await serveNode(app, { nativeSse: options.nativeSse ?? true });
   return {
     handler,
     app,

@@ -6,6 +6,7 @@ import {
   postJsonRpc,
   readSse,
   rpc,
+  SSE_WRITERS,
   startTestAgent,
   type TestAgent,
   userMessage,
@@ -13,12 +14,6 @@ import {
 
 let agent: TestAgent;
 let listeners: () => number;
-beforeAll(async () => {
-  const inspectable = inspectableStore();
-  listeners = inspectable.listeners;
-  agent = await startTestAgent({ handler: { store: inspectable.store }, app: { heartbeatMs: 50 } });
-});
-afterAll(() => agent.close());
 
 const stream = (
   method: string,
@@ -46,7 +41,18 @@ function kindOf(data: Json): string {
   return Object.keys(data.result ?? data)[0]!;
 }
 
-describe('SSE streaming', () => {
+describe.each(SSE_WRITERS)('SSE streaming, written by $writer', ({ nativeSse }) => {
+  beforeAll(async () => {
+    const inspectable = inspectableStore();
+    listeners = inspectable.listeners;
+    agent = await startTestAgent({
+      handler: { store: inspectable.store },
+      app: { heartbeatMs: 50 },
+      nativeSse,
+    });
+  });
+  afterAll(() => agent.close());
+
   it('delivers events in order, each a JSON-RPC response with the request id and a sequence id', async () => {
     const response = await stream('SendStreamingMessage', { message: userMessage('chunks 5') });
     expect(response.headers.get('content-type')).toContain('text/event-stream');

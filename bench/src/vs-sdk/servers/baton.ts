@@ -2,7 +2,7 @@
 // REST) and the WebSocket binding on one port, with the store named on the command line.
 // Run as its own process by the orchestrator: `node --expose-gc --import tsx baton.ts memory`.
 import { rmSync } from 'node:fs';
-import { type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,9 +15,9 @@ import {
   silentLogger,
 } from '@baton/server';
 import { createA2AHono } from '@baton/transport-http';
+import { createNodeRequestListener } from '@baton/transport-http/node';
 import { withWebSocketInterfaces } from '@baton/transport-ws';
 import { attachWebSocketServer } from '@baton/transport-ws/node';
-import { createAdaptorServer } from '@hono/node-server';
 
 import { adminMemory, announce, type BenchStoreName, WAIT_TEXT } from './common.js';
 
@@ -76,9 +76,13 @@ async function openStore(): Promise<{ store: BatonStore; cleanup: () => Promise<
 }
 
 const { store, cleanup } = await openStore();
-const server = createAdaptorServer({
-  fetch: (request: Request) => app.fetch(request),
-}) as Server;
+// What serveNode runs: hono's Node adapter, SSE written straight to the response.
+const server = createServer(
+  createNodeRequestListener(
+    { fetch: (request, env) => app.fetch(request, env) },
+    { nativeSse: process.env.BATON_NATIVE_SSE !== '0' },
+  ),
+);
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as { port: number };
 const handler = createRequestHandler({

@@ -1,6 +1,6 @@
 import { type StreamResponse } from '@baton/protocol';
 
-import { withSequence } from '../task-event.js';
+import { type TaskEventRecord, withSequence } from '../task-event.js';
 import { type TaskFollower } from './task-follower.js';
 
 /** How a stream begins: items sent first, then (optionally) the task's events from a follower. */
@@ -16,32 +16,45 @@ export interface TaskEventStreamInit {
   /** Runs at once; its failure is thrown by the first `next()`. */
   prepare(): Promise<StreamStart>;
   /** The stream ends right after an item for which this is true. */
-  closeAfter(event: StreamResponse): boolean;
+  closeAfter: (event: StreamResponse) => boolean;
   /** Aborting closes the stream at once. */
   signal?: AbortSignal | undefined;
   /** Called once when the stream closes, whatever the reason. */
   onClose?: (() => void) | undefined;
 }
 
+type Result = IteratorResult<StreamResponse, undefined>;
+const DONE: Result = Object.freeze({ done: true, value: undefined });
+
 /**
  * A task's stream as an async iterator: `return()` (a `for await` that breaks) and an aborted
- * signal close it at once, even while a `next()` is pending, and free its subscription.
+ * signal close it at once, even while a `next()` is pending, and free its subscription. Once
+ * prepared, a `next()` waiting for a live event is one pending promise of the follower's, mapped
+ * (no suspended async function), so idle streams stay small.
  */
 export class TaskEventStream implements AsyncIterableIterator<StreamResponse> {
-  readonly #init: TaskEventStreamInit;
-  readonly #ready: Promise<StreamStart>;
-  #start: StreamStart | undefined;
+  readonly #closeAfter: (event: StreamResponse) => boolean;
+  readonly #signal: AbortSignal | undefined;
+  readonly #onClose: (() => void) | undefined;
+  /** Until the stream is prepared. */
+  #ready: Promise<StreamStart> | undefined;
+  #started = false;
+  /** Items still to send first; dropped once sent. */
+  #initial: StreamResponse[] | undefined;
+  #follower: TaskFollower | undefined;
   #closed = false;
   #ending = false;
-  #onAbort = () => this.close();
-  #closedSignal: Promise<undefined>;
-  #signalClosed!: () => void;
+  readonly #onAbort = () => this.close();
+  /** Settles when the stream closes, for a first `next()` waiting for `prepare`. */
+  #closedWait: Promise<undefined> | undefined;
+  #wakeClosed: (() => void) | undefined;
+  #onRecord: ((record: TaskEventRecord | undefined) => Result) | undefined;
+  #onFailure: ((error: unknown) => never) | undefined;
 
   constructor(init: TaskEventStreamInit) {
-    this.#init = init;
-    this.#closedSignal = new Promise((resolve) => {
-      this.#signalClosed = () => resolve(undefined);
-    });
+    this.#closeAfter = init.closeAfter;
+    this.#signal = init.signal;
+    this.#onClose = init.onClose;
     this.#ready = init.prepare().then((start) => {
       if (this.#closed) start.follower?.close();
       return start;
@@ -60,49 +73,77 @@ export class TaskEventStream implements AsyncIterableIterator<StreamResponse> {
     return this;
   }
 
-  async next(): Promise<IteratorResult<StreamResponse, undefined>> {
-    try {
-      const item = await this.#nextItem();
-      if (item === undefined) {
+  next(): Promise<Result> {
+    if (this.#closed || this.#ending) {
+      this.close();
+      return Promise.resolve(DONE);
+    }
+    if (!this.#started) return this.#firstNext();
+    if (this.#initial) {
+      const initial = this.#initial.shift();
+      if (this.#initial.length === 0) this.#initial = undefined;
+      if (initial) return Promise.resolve(this.#item(initial));
+    }
+    const follower = this.#follower;
+    if (!follower) {
+      this.close();
+      return Promise.resolve(DONE);
+    }
+    this.#onRecord ??= (record) => {
+      if (!record || this.#closed) {
         this.close();
-        return { done: true, value: undefined };
+        return DONE;
       }
-      if (this.#init.closeAfter(item)) this.#ending = true;
-      return { done: false, value: item };
-    } catch (error) {
+      return this.#item(withSequence(record.event, record.seq));
+    };
+    this.#onFailure ??= (error) => {
       this.close();
       throw error;
-    }
+    };
+    return follower.next().then(this.#onRecord, this.#onFailure);
   }
 
-  async return(): Promise<IteratorResult<StreamResponse, undefined>> {
+  return(): Promise<Result> {
     this.close();
-    return { done: true, value: undefined };
+    return Promise.resolve(DONE);
   }
 
   /** Ends the stream: pending and later `next()` calls return done. */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#start?.follower?.close();
-    this.#init.signal?.removeEventListener('abort', this.#onAbort);
-    this.#signalClosed();
-    this.#init.onClose?.();
+    this.#follower?.close();
+    this.#signal?.removeEventListener('abort', this.#onAbort);
+    this.#wakeClosed?.();
+    this.#onClose?.();
   }
 
-  async #nextItem(): Promise<StreamResponse | undefined> {
-    if (this.#closed || this.#ending) return undefined;
-    if (!this.#start) {
-      const start = await Promise.race([this.#ready, this.#closedSignal]);
-      if (!start || this.#closed) return undefined;
-      this.#start = start;
+  #item(item: StreamResponse): Result {
+    if (this.#closeAfter(item)) this.#ending = true;
+    return { done: false, value: item };
+  }
+
+  /** The first `next()`: waits for `prepare` (or the stream's end), then reads. */
+  async #firstNext(): Promise<Result> {
+    try {
+      this.#closedWait ??= new Promise<undefined>((resolve) => {
+        this.#wakeClosed = () => resolve(undefined);
+      });
+      const start = await Promise.race([this.#ready, this.#closedWait]);
+      this.#closedWait = this.#wakeClosed = undefined;
+      if (!start || this.#closed) {
+        start?.follower?.close();
+        this.close();
+        return DONE;
+      }
+      this.#started = true;
+      this.#initial = start.initial.length > 0 ? start.initial : undefined;
+      this.#follower = start.follower;
+      this.#ready = undefined;
+      return await this.next();
+    } catch (error) {
+      this.close();
+      throw error;
     }
-    const initial = this.#start.initial.shift();
-    if (initial) return initial;
-    const follower = this.#start.follower;
-    if (!follower) return undefined;
-    const record = await follower.next();
-    if (!record || this.#closed) return undefined;
-    return withSequence(record.event, record.seq);
   }
 }

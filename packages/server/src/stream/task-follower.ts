@@ -12,6 +12,12 @@ export interface TaskFollowerOptions {
 }
 
 const READ_PAGE = 256;
+const NO_RECORDS: readonly TaskEventRecord[] = [];
+/** What {@link TaskFollower.step} found when it has no entry to return. */
+const DONE = 0;
+const READ = 1;
+const WAIT = 2;
+type Step = TaskEventRecord | typeof DONE | typeof READ | typeof WAIT;
 
 /**
  * Reads one task's events in sequence order from a starting point: the log after it, then live
@@ -19,6 +25,9 @@ const READ_PAGE = 256;
  * reading the snapshot or sequence number you pass to {@link start}. Live events that arrive
  * while the reader is busy are buffered up to `maxBuffered`; past that the follower ends with an
  * error instead of growing without bound. {@link close} unsubscribes at once.
+ *
+ * A reader waiting for the next live event holds one pending promise, settled by the event's
+ * arrival (no suspended async function): idle followers are what an idle subscription costs.
  */
 export class TaskFollower {
   readonly #log: EventLog;
@@ -26,13 +35,17 @@ export class TaskFollower {
   readonly #options: TaskFollowerOptions;
   #unsubscribe: Unsubscribe | undefined;
   #live: TaskEventRecord[] = [];
-  #replay: TaskEventRecord[] = [];
+  #replay: readonly TaskEventRecord[] = NO_RECORDS;
+  #replayAt = 0;
   #lastSeq = 0;
   #started = false;
   #needRead = true;
+  #reading = false;
   #closed = false;
   #error: Error | undefined;
-  #wake: (() => void) | undefined;
+  /** The pending `next()`, if any. */
+  #resolve: ((record: TaskEventRecord | undefined) => void) | undefined;
+  #reject: ((error: unknown) => void) | undefined;
   /** A log read is filling a gap before a live entry. */
   #fillingGap = false;
   /** That read found nothing: the store cannot fill the gap, so deliver the live entry anyway. */
@@ -57,30 +70,61 @@ export class TaskFollower {
     return this.#closed;
   }
 
-  /** The next entry; `undefined` once closed. Throws the overflow error, once. */
-  async next(): Promise<TaskEventRecord | undefined> {
-    if (!this.#started) throw new Error('TaskFollower.start() must be called before next()');
+  /**
+   * The next entry; `undefined` once closed. Throws the overflow error, once. One call at a time:
+   * a call while another is pending rejects.
+   */
+  next(): Promise<TaskEventRecord | undefined> {
+    if (!this.#started) {
+      return Promise.reject(new Error('TaskFollower.start() must be called before next()'));
+    }
+    if (this.#resolve) {
+      return Promise.reject(
+        new Error('TaskFollower.next() called while another next() is pending'),
+      );
+    }
+    let step: Step;
+    try {
+      step = this.#step();
+    } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what #step threw
+      return Promise.reject(error);
+    }
+    if (step === DONE) return Promise.resolve(undefined);
+    if (step !== READ && step !== WAIT) return Promise.resolve(step);
+    return new Promise((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+      if (step === READ) this.#read();
+    });
+  }
+
+  /** Stops following: unsubscribes and drops buffers at once; a pending `next` returns done. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#live = [];
+    this.#replay = NO_RECORDS;
+    // A log read still under way is ignored when it completes.
+    this.#reading = false;
+    this.#settle();
+  }
+
+  /** What the reader gets now: an entry, the end, or the need to read the log or to wait. */
+  #step(): Step {
     for (;;) {
       if (this.#error !== undefined) {
         const error = this.#error;
         this.#error = undefined;
         throw error;
       }
-      if (this.#closed) return undefined;
-      if (this.#needRead && this.#replay.length === 0) {
-        const page = await this.#log.read(this.#taskId, this.#lastSeq, READ_PAGE);
-        this.#needRead = page.length === READ_PAGE;
-        this.#replay = page;
-        if (page.length === 0 && this.#fillingGap) this.#gapTolerated = true;
-        this.#fillingGap = false;
-        continue;
-      }
-      const record = this.#replay.shift() ?? this.#live.shift();
-      if (!record) {
-        await new Promise<void>((resolve) => (this.#wake = resolve));
-        this.#wake = undefined;
-        continue;
-      }
+      if (this.#closed) return DONE;
+      const replaying = this.#replayAt < this.#replay.length;
+      if (this.#needRead && !replaying) return READ;
+      const record = replaying ? this.#replay[this.#replayAt++] : this.#live.shift();
+      if (!record) return WAIT;
       if (record.seq <= this.#lastSeq) continue;
       if (record.seq > this.#lastSeq + 1 && !this.#gapTolerated) {
         // Missed entries (a store that notifies out of order): fill the gap from the log.
@@ -96,28 +140,71 @@ export class TaskFollower {
     }
   }
 
-  /** Stops following: unsubscribes and drops buffers at once; a pending `next` returns done. */
-  close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#live = [];
-    this.#replay = [];
-    this.#wake?.();
+  /** Settles the pending `next()` once there is an answer for it. */
+  #settle(): void {
+    const resolve = this.#resolve;
+    const reject = this.#reject;
+    if (!resolve || !reject || this.#reading) return;
+    let step: Step;
+    try {
+      step = this.#step();
+    } catch (error) {
+      this.#resolve = this.#reject = undefined;
+      reject(error);
+      return;
+    }
+    if (step === WAIT) return;
+    if (step === READ) {
+      this.#read();
+      return;
+    }
+    this.#resolve = this.#reject = undefined;
+    resolve(step === DONE ? undefined : step);
+  }
+
+  /** Reads the next page of the log for the pending `next()`; a failed read rejects it. */
+  #read(): void {
+    this.#reading = true;
+    let page: Promise<TaskEventRecord[]>;
+    try {
+      page = this.#log.read(this.#taskId, this.#lastSeq, READ_PAGE);
+    } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what read threw
+      page = Promise.reject(error);
+    }
+    page.then(
+      (records) => {
+        if (!this.#reading) return;
+        this.#reading = false;
+        this.#needRead = records.length === READ_PAGE;
+        this.#replay = records;
+        this.#replayAt = 0;
+        if (records.length === 0 && this.#fillingGap) this.#gapTolerated = true;
+        this.#fillingGap = false;
+        this.#settle();
+      },
+      (error: unknown) => {
+        if (!this.#reading) return;
+        this.#reading = false;
+        const reject = this.#reject;
+        this.#resolve = this.#reject = undefined;
+        reject?.(error);
+      },
+    );
   }
 
   #onLive(record: TaskEventRecord): void {
     if (this.#closed || (this.#started && record.seq <= this.#lastSeq)) return;
     if (this.#live.length >= this.#options.maxBuffered) {
-      this.close();
+      // The error first: closing settles a pending `next()`, which must see it.
       this.#error = new InternalError(
         `The stream of task ${this.#taskId} fell more than ${this.#options.maxBuffered} events behind and was closed; subscribe again (with the last event id) to continue`,
         { metadata: { taskId: this.#taskId } },
       );
+      this.close();
       return;
     }
     this.#live.push(record);
-    this.#wake?.();
+    this.#settle();
   }
 }

@@ -1,0 +1,171 @@
+import { type ServerResponse } from 'node:http';
+
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+
+import {
+  formatSseEvent,
+  SSE_HEARTBEAT,
+  type SseEvent,
+  sseHeaders,
+  type SseHost,
+  type SseStreamOptions,
+} from './sse.js';
+
+type NextItem = IteratorResult<unknown, unknown>;
+
+/**
+ * Writes a request's SSE stream straight to Node's `ServerResponse`, instead of a web
+ * `ReadableStream` that hono's adapter reads back: no stream, reader or `Response` per connection
+ * and no suspended async function while idle; headers and the first event in one write; events
+ * that are ready together coalesced into one write (corked until the next tick); backpressure
+ * through `'drain'`; one `'close'` listener for disconnect and cleanup. One per request, created
+ * by `createNodeRequestListener`; it costs nothing until a binding uses it.
+ */
+export class NodeSseHost implements SseHost {
+  readonly #res: ServerResponse;
+  /** Aborted when the client goes away before the response has ended. */
+  #disconnect: AbortController | undefined;
+  #listening = false;
+  #rest: AsyncIterator<unknown> | undefined;
+  #toEvent: ((item: unknown) => SseEvent) | undefined;
+  #errorData: ((error: unknown) => unknown) | undefined;
+  #abort: AbortController | undefined;
+  #ended = false;
+  #corked = false;
+  #heartbeat: ReturnType<typeof setInterval> | undefined;
+  #onNext: ((next: NextItem) => void) | undefined;
+  #onError: ((error: unknown) => void) | undefined;
+  #onDrain: (() => void) | undefined;
+
+  constructor(res: ServerResponse) {
+    this.#res = res;
+  }
+
+  abortOnDisconnect(abort: AbortController): void {
+    const res = this.#res;
+    if (res.closed) {
+      if (!res.writableFinished) abort.abort();
+      return;
+    }
+    this.#disconnect = abort;
+    this.#listen();
+  }
+
+  respond<T>(options: SseStreamOptions<T>): Response {
+    const res = this.#res;
+    // Only what is needed later is kept: not the first event (a task snapshot, maybe large).
+    this.#rest = options.rest;
+    this.#toEvent = options.toEvent as (item: unknown) => SseEvent;
+    this.#errorData = options.errorData;
+    this.#abort = options.abort;
+    if (res.closed) {
+      this.#stop(true);
+      return RESPONSE_ALREADY_SENT;
+    }
+    this.#listen();
+    this.#onNext = (next) => this.#next(next);
+    this.#onError = (error) => this.#fail(error);
+    res.writeHead(200, sseHeaders(options.headers));
+    flattenHeader(res);
+    // Without a first event the headers go out now, so the client sees the stream open.
+    if (options.first) this.#write(formatSseEvent(options.first));
+    else res.flushHeaders();
+    this.#heartbeat = setInterval(() => this.#write(SSE_HEARTBEAT), options.heartbeatMs);
+    this.#pull();
+    // Tells hono's adapter that the response is being written already.
+    return RESPONSE_ALREADY_SENT;
+  }
+
+  #listen(): void {
+    if (this.#listening) return;
+    this.#listening = true;
+    this.#res.once('close', () => {
+      if (this.#res.writableFinished) return;
+      this.#disconnect?.abort();
+      if (this.#rest) this.#stop(true);
+    });
+  }
+
+  #pull(): void {
+    void this.#rest!.next().then(this.#onNext, this.#onError);
+  }
+
+  #next(next: NextItem): void {
+    if (this.#ended) return;
+    if (next.done) {
+      this.#end();
+      return;
+    }
+    let chunk: string;
+    try {
+      chunk = formatSseEvent(this.#toEvent!(next.value));
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    if (this.#write(chunk)) {
+      this.#pull();
+      return;
+    }
+    // The socket's buffer is full: read the next item once it has drained.
+    this.#onDrain ??= () => {
+      if (!this.#ended) this.#pull();
+    };
+    this.#res.once('drain', this.#onDrain);
+  }
+
+  #fail(error: unknown): void {
+    if (this.#ended) return;
+    this.#write(formatSseEvent({ data: this.#errorData!(error) }));
+    this.#end();
+  }
+
+  #end(): void {
+    this.#stop(false);
+    this.#uncork();
+    this.#res.end();
+  }
+
+  /** Writes a chunk, corked until the next tick so chunks written together go out together. */
+  #write(chunk: string): boolean {
+    if (this.#ended) return true;
+    if (!this.#corked) {
+      this.#corked = true;
+      this.#res.cork();
+      process.nextTick(() => this.#uncork());
+    }
+    return this.#res.write(chunk);
+  }
+
+  #uncork(): void {
+    if (!this.#corked) return;
+    this.#corked = false;
+    this.#res.uncork();
+  }
+
+  #stop(early: boolean): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    clearInterval(this.#heartbeat);
+    if (this.#onDrain) this.#res.off('drain', this.#onDrain);
+    const rest = this.#rest;
+    if (!early || !rest) return;
+    this.#abort?.abort();
+    // An async generator's return() waits for a pending next(); the abort above unblocks it.
+    void Promise.resolve(rest.return?.()).catch(() => undefined);
+  }
+}
+
+/**
+ * Node keeps the header block it sent (`_header`) for the life of the response, as a rope of a
+ * few dozen string pieces; one flat copy of it is a fraction of that for a stream that stays open.
+ */
+function flattenHeader(res: ServerResponse): void {
+  const held = res as unknown as { _header?: unknown };
+  if (typeof held._header === 'string') held._header = flatten(held._header);
+}
+
+/** A flat copy of a string (a rope's pieces are joined once). */
+function flatten(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
