@@ -32,7 +32,7 @@ export class NodeSseHost implements SseHost {
   #abort: AbortController | undefined;
   #ended = false;
   #corked = false;
-  #heartbeat: ReturnType<typeof setInterval> | undefined;
+  #heartbeats: Heartbeats | undefined;
   #onNext: ((next: NextItem) => void) | undefined;
   #onError: ((error: unknown) => void) | undefined;
   #onDrain: (() => void) | undefined;
@@ -70,7 +70,7 @@ export class NodeSseHost implements SseHost {
     // Without a first event the headers go out now, so the client sees the stream open.
     if (options.first) this.#write(formatSseEvent(options.first));
     else res.flushHeaders();
-    this.#heartbeat = setInterval(() => this.#write(SSE_HEARTBEAT), options.heartbeatMs);
+    this.#heartbeats = Heartbeats.join(this, options.heartbeatMs);
     this.#pull();
     // Tells hono's adapter that the response is being written already.
     return RESPONSE_ALREADY_SENT;
@@ -114,6 +114,11 @@ export class NodeSseHost implements SseHost {
     this.#res.once('drain', this.#onDrain);
   }
 
+  /** Writes the heartbeat comment (called by {@link Heartbeats}). */
+  heartbeat(): void {
+    this.#write(SSE_HEARTBEAT);
+  }
+
   #fail(error: unknown): void {
     if (this.#ended) return;
     this.#write(formatSseEvent({ data: this.#errorData!(error) }));
@@ -146,13 +151,46 @@ export class NodeSseHost implements SseHost {
   #stop(early: boolean): void {
     if (this.#ended) return;
     this.#ended = true;
-    clearInterval(this.#heartbeat);
+    this.#heartbeats?.leave(this);
     if (this.#onDrain) this.#res.off('drain', this.#onDrain);
     const rest = this.#rest;
     if (!early || !rest) return;
     this.#abort?.abort();
     // An async generator's return() waits for a pending next(); the abort above unblocks it.
     void Promise.resolve(rest.return?.()).catch(() => undefined);
+  }
+}
+
+/**
+ * One timer per heartbeat interval for all open streams, instead of one per stream: every open
+ * stream gets a heartbeat every `intervalMs` (the first one within `intervalMs` of opening).
+ */
+class Heartbeats {
+  static readonly #byInterval = new Map<number, Heartbeats>();
+  readonly #intervalMs: number;
+  readonly #hosts = new Set<NodeSseHost>();
+  readonly #timer: ReturnType<typeof setInterval>;
+
+  private constructor(intervalMs: number) {
+    this.#intervalMs = intervalMs;
+    this.#timer = setInterval(() => {
+      for (const host of this.#hosts) host.heartbeat();
+    }, intervalMs);
+  }
+
+  static join(host: NodeSseHost, intervalMs: number): Heartbeats {
+    let heartbeats = Heartbeats.#byInterval.get(intervalMs);
+    if (!heartbeats)
+      Heartbeats.#byInterval.set(intervalMs, (heartbeats = new Heartbeats(intervalMs)));
+    heartbeats.#hosts.add(host);
+    return heartbeats;
+  }
+
+  leave(host: NodeSseHost): void {
+    this.#hosts.delete(host);
+    if (this.#hosts.size > 0) return;
+    clearInterval(this.#timer);
+    Heartbeats.#byInterval.delete(this.#intervalMs);
   }
 }
 

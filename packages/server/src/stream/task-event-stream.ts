@@ -1,7 +1,7 @@
 import { type StreamResponse } from '@baton/protocol';
 
 import { type TaskEventRecord, withSequence } from '../task-event.js';
-import { type TaskFollower } from './task-follower.js';
+import { type FollowerReader, type TaskFollower } from './task-follower.js';
 
 /** How a stream begins: items sent first, then (optionally) the task's events from a follower. */
 export interface StreamStart {
@@ -32,7 +32,9 @@ const DONE: Result = Object.freeze({ done: true, value: undefined });
  * prepared, a `next()` waiting for a live event is one pending promise of the follower's, mapped
  * (no suspended async function), so idle streams stay small.
  */
-export class TaskEventStream implements AsyncIterableIterator<StreamResponse> {
+export class TaskEventStream
+  implements AsyncIterableIterator<StreamResponse>, FollowerReader<Result>
+{
   readonly #closeAfter: (event: StreamResponse) => boolean;
   readonly #signal: AbortSignal | undefined;
   readonly #onClose: (() => void) | undefined;
@@ -48,8 +50,6 @@ export class TaskEventStream implements AsyncIterableIterator<StreamResponse> {
   /** Settles when the stream closes, for a first `next()` waiting for `prepare`. */
   #closedWait: Promise<undefined> | undefined;
   #wakeClosed: (() => void) | undefined;
-  #onRecord: ((record: TaskEventRecord | undefined) => Result) | undefined;
-  #onFailure: ((error: unknown) => never) | undefined;
 
   constructor(init: TaskEventStreamInit) {
     this.#closeAfter = init.closeAfter;
@@ -89,18 +89,21 @@ export class TaskEventStream implements AsyncIterableIterator<StreamResponse> {
       this.close();
       return Promise.resolve(DONE);
     }
-    this.#onRecord ??= (record) => {
-      if (!record || this.#closed) {
-        this.close();
-        return DONE;
-      }
-      return this.#item(withSequence(record.event, record.seq));
-    };
-    this.#onFailure ??= (error) => {
+    return follower.next(this);
+  }
+
+  /** @internal What `next()` returns for an entry of the follower (or its end). */
+  readRecord(record: TaskEventRecord | undefined): Result {
+    if (!record || this.#closed) {
       this.close();
-      throw error;
-    };
-    return follower.next().then(this.#onRecord, this.#onFailure);
+      return DONE;
+    }
+    return this.#item(withSequence(record.event, record.seq));
+  }
+
+  /** @internal The follower failed: the stream ends, and `next()` throws the error. */
+  readFailure(): void {
+    this.close();
   }
 
   return(): Promise<Result> {

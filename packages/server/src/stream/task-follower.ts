@@ -11,6 +11,22 @@ export interface TaskFollowerOptions {
   skip?: ((event: StreamResponse) => boolean) | undefined;
 }
 
+/**
+ * Maps what a follower's `next()` settles with, so that a reader that maps entries (a task's
+ * stream) needs no second promise per entry.
+ */
+export interface FollowerReader<T> {
+  /** The value of `next()` for an entry, or for the end (`undefined`); may throw. */
+  readRecord(record: TaskEventRecord | undefined): T;
+  /** Called with a failure before `next()` rejects with it. */
+  readFailure(error: unknown): void;
+}
+
+const PLAIN: FollowerReader<TaskEventRecord | undefined> = {
+  readRecord: (record) => record,
+  readFailure: () => undefined,
+};
+
 const READ_PAGE = 256;
 const NO_RECORDS: readonly TaskEventRecord[] = [];
 /** What {@link TaskFollower.step} found when it has no entry to return. */
@@ -32,7 +48,8 @@ type Step = TaskEventRecord | typeof DONE | typeof READ | typeof WAIT;
 export class TaskFollower {
   readonly #log: EventLog;
   readonly #taskId: string;
-  readonly #options: TaskFollowerOptions;
+  readonly #maxBuffered: number;
+  readonly #skip: ((event: StreamResponse) => boolean) | undefined;
   #unsubscribe: Unsubscribe | undefined;
   #live: TaskEventRecord[] = [];
   #replay: readonly TaskEventRecord[] = NO_RECORDS;
@@ -44,8 +61,9 @@ export class TaskFollower {
   #closed = false;
   #error: Error | undefined;
   /** The pending `next()`, if any. */
-  #resolve: ((record: TaskEventRecord | undefined) => void) | undefined;
+  #resolve: ((value: unknown) => void) | undefined;
   #reject: ((error: unknown) => void) | undefined;
+  #reader: FollowerReader<unknown> = PLAIN;
   /** A log read is filling a gap before a live entry. */
   #fillingGap = false;
   /** That read found nothing: the store cannot fill the gap, so deliver the live entry anyway. */
@@ -54,7 +72,8 @@ export class TaskFollower {
   constructor(log: EventLog, taskId: string, options: TaskFollowerOptions) {
     this.#log = log;
     this.#taskId = taskId;
-    this.#options = options;
+    this.#maxBuffered = options.maxBuffered;
+    this.#skip = options.skip;
     this.#unsubscribe = log.subscribe(taskId, (record) => this.#onLive(record));
   }
 
@@ -72,9 +91,12 @@ export class TaskFollower {
 
   /**
    * The next entry; `undefined` once closed. Throws the overflow error, once. One call at a time:
-   * a call while another is pending rejects.
+   * a call while another is pending rejects. With a `reader`, settles with what it makes of the
+   * entry instead.
    */
-  next(): Promise<TaskEventRecord | undefined> {
+  next(): Promise<TaskEventRecord | undefined>;
+  next<T>(reader: FollowerReader<T>): Promise<T>;
+  next(reader: FollowerReader<unknown> = PLAIN): Promise<unknown> {
     if (!this.#started) {
       return Promise.reject(new Error('TaskFollower.start() must be called before next()'));
     }
@@ -86,15 +108,17 @@ export class TaskFollower {
     let step: Step;
     try {
       step = this.#step();
+      if (step === DONE) return Promise.resolve(reader.readRecord(undefined));
+      if (step !== READ && step !== WAIT) return Promise.resolve(reader.readRecord(step));
     } catch (error) {
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what #step threw
+      reader.readFailure(error);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what was thrown
       return Promise.reject(error);
     }
-    if (step === DONE) return Promise.resolve(undefined);
-    if (step !== READ && step !== WAIT) return Promise.resolve(step);
     return new Promise((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
+      this.#reader = reader;
       if (step === READ) this.#read();
     });
   }
@@ -122,6 +146,8 @@ export class TaskFollower {
       }
       if (this.#closed) return DONE;
       const replaying = this.#replayAt < this.#replay.length;
+      // A page read is let go once replayed: it may hold a large task snapshot.
+      if (!replaying && this.#replay !== NO_RECORDS) this.#replay = NO_RECORDS;
       if (this.#needRead && !replaying) return READ;
       const record = replaying ? this.#replay[this.#replayAt++] : this.#live.shift();
       if (!record) return WAIT;
@@ -135,22 +161,19 @@ export class TaskFollower {
       }
       this.#gapTolerated = false;
       this.#lastSeq = record.seq;
-      if (this.#options.skip?.(record.event)) continue;
+      if (this.#skip?.(record.event)) continue;
       return record;
     }
   }
 
   /** Settles the pending `next()` once there is an answer for it. */
   #settle(): void {
-    const resolve = this.#resolve;
-    const reject = this.#reject;
-    if (!resolve || !reject || this.#reading) return;
+    if (!this.#resolve || this.#reading) return;
     let step: Step;
     try {
       step = this.#step();
     } catch (error) {
-      this.#resolve = this.#reject = undefined;
-      reject(error);
+      this.#fail(error);
       return;
     }
     if (step === WAIT) return;
@@ -158,8 +181,30 @@ export class TaskFollower {
       this.#read();
       return;
     }
+    const resolve = this.#resolve;
+    const reject = this.#reject!;
+    const reader = this.#reader;
     this.#resolve = this.#reject = undefined;
-    resolve(step === DONE ? undefined : step);
+    this.#reader = PLAIN;
+    let value: unknown;
+    try {
+      value = reader.readRecord(step === DONE ? undefined : step);
+    } catch (error) {
+      reader.readFailure(error);
+      reject(error);
+      return;
+    }
+    resolve(value);
+  }
+
+  /** Rejects the pending `next()`. */
+  #fail(error: unknown): void {
+    const reject = this.#reject;
+    const reader = this.#reader;
+    this.#resolve = this.#reject = undefined;
+    this.#reader = PLAIN;
+    reader.readFailure(error);
+    reject?.(error);
   }
 
   /** Reads the next page of the log for the pending `next()`; a failed read rejects it. */
@@ -186,19 +231,17 @@ export class TaskFollower {
       (error: unknown) => {
         if (!this.#reading) return;
         this.#reading = false;
-        const reject = this.#reject;
-        this.#resolve = this.#reject = undefined;
-        reject?.(error);
+        this.#fail(error);
       },
     );
   }
 
   #onLive(record: TaskEventRecord): void {
     if (this.#closed || (this.#started && record.seq <= this.#lastSeq)) return;
-    if (this.#live.length >= this.#options.maxBuffered) {
+    if (this.#live.length >= this.#maxBuffered) {
       // The error first: closing settles a pending `next()`, which must see it.
       this.#error = new InternalError(
-        `The stream of task ${this.#taskId} fell more than ${this.#options.maxBuffered} events behind and was closed; subscribe again (with the last event id) to continue`,
+        `The stream of task ${this.#taskId} fell more than ${this.#maxBuffered} events behind and was closed; subscribe again (with the last event id) to continue`,
         { metadata: { taskId: this.#taskId } },
       );
       this.close();
