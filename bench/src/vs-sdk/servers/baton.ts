@@ -76,7 +76,8 @@ async function openStore(): Promise<{ store: BatonStore; cleanup: () => Promise<
 }
 
 const { store, cleanup } = await openStore();
-// What serveNode runs: hono's Node adapter, SSE written straight to the response.
+// What serveNode runs: hono's Node adapter, SSE written straight to the response
+// (BATON_NATIVE_SSE=0: through the web Response body instead, as on other runtimes).
 const server = createServer(
   createNodeRequestListener(
     { fetch: (request, env) => app.fetch(request, env) },
