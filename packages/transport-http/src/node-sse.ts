@@ -87,7 +87,14 @@ export class NodeSseHost implements SseHost {
   }
 
   #pull(): void {
-    void this.#rest!.next().then(this.#onNext, this.#onError);
+    let next: Promise<NextItem>;
+    try {
+      next = this.#rest!.next();
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    void next.then(this.#onNext, this.#onError);
   }
 
   #next(next: NextItem): void {
@@ -121,7 +128,13 @@ export class NodeSseHost implements SseHost {
 
   #fail(error: unknown): void {
     if (this.#ended) return;
-    this.#write(formatSseEvent({ data: this.#errorData!(error) }));
+    let chunk: string | undefined;
+    try {
+      chunk = formatSseEvent({ data: this.#errorData!(error) });
+    } catch {
+      // No error event then; the stream still ends.
+    }
+    if (chunk !== undefined) this.#write(chunk);
     this.#end();
   }
 

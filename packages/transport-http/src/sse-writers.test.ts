@@ -79,6 +79,21 @@ describe.each([
     );
   });
 
+  it('sends the error event when the source throws at once instead of returning a promise', async () => {
+    const { url } = await serve(nativeSse, () => ({
+      first: { id: 1, data: { i: 0 } },
+      rest: {
+        next: () => {
+          throw new Error('sync');
+        },
+      },
+      heartbeatMs: 10_000,
+    }));
+    expect(await (await fetch(url)).text()).toBe(
+      'id: 1\ndata: {"i":0}\n\ndata: {"error":"sync"}\n\n',
+    );
+  });
+
   it('ends when the source ends, and the connection serves the next request', async () => {
     const { url } = await serve(nativeSse, () => ({ rest: numbers(0, 3), heartbeatMs: 10_000 }));
     for (let round = 0; round < 2; round++) {
