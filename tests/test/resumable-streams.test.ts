@@ -1,16 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { BATON_URIS } from '@baton/protocol';
 import { type AgentExecutor, type BatonStore, type TaskEventRecord } from '@baton/server';
-import { describePostgres, dropSchema, freshSchema } from '@baton-apps/test-support/postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { expectAcknowledged, readLog, streamable } from '../src/durable/log-checks.js';
 import { recordStream } from '../src/durable/recorded-stream.js';
 import { slowAgentCard } from '../src/durable/slow-agent.js';
-import { openStore, type StoreLocation } from '../src/durable/stores.js';
+import { describeOnEveryStore, openStore, type StoreLocation } from '../src/durable/stores.js';
 import { type RunningAgent, startAgent } from '../src/harness.js';
 
 /** Gates the test opens to let a task go on. */
@@ -168,25 +163,4 @@ function resumableScenario(location: () => StoreLocation, cleanup: () => Promise
   });
 }
 
-describe('resumable streams on the in-memory store', () => {
-  resumableScenario(
-    () => ({ kind: 'memory' }),
-    async () => {},
-  );
-});
-
-describe('resumable streams on SQLite', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'baton-resume-'));
-  resumableScenario(
-    () => ({ kind: 'sqlite', path: join(dir, 'baton.sqlite') }),
-    async () => rmSync(dir, { recursive: true, force: true }),
-  );
-});
-
-describePostgres('resumable streams on PostgreSQL', () => {
-  const schema = freshSchema();
-  resumableScenario(
-    () => ({ kind: 'postgres', schema }),
-    () => dropSchema(schema),
-  );
-});
+describeOnEveryStore('resumable streams', resumableScenario);

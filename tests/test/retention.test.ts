@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { A2AClient, userMessage } from '@baton/client';
 import { type AgentExecutor, type BatonStore } from '@baton/server';
-import { describePostgres, dropSchema, freshSchema } from '@baton-apps/test-support/postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { slowAgentCard } from '../src/durable/slow-agent.js';
-import { openStore, type StoreLocation } from '../src/durable/stores.js';
+import { describeOnEveryStore, openStore, type StoreLocation } from '../src/durable/stores.js';
 import { type RunningAgent, startAgent } from '../src/harness.js';
 
 /** Completes at once, or asks for input when the text says "wait". */
@@ -56,25 +51,4 @@ function retentionScenario(location: () => StoreLocation, cleanup: () => Promise
   });
 }
 
-describe('retention on the in-memory store', () => {
-  retentionScenario(
-    () => ({ kind: 'memory' }),
-    async () => {},
-  );
-});
-
-describe('retention on SQLite', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'baton-retention-'));
-  retentionScenario(
-    () => ({ kind: 'sqlite', path: join(dir, 'baton.sqlite') }),
-    async () => rmSync(dir, { recursive: true, force: true }),
-  );
-});
-
-describePostgres('retention on PostgreSQL', () => {
-  const schema = freshSchema();
-  retentionScenario(
-    () => ({ kind: 'postgres', schema }),
-    () => dropSchema(schema),
-  );
-});
+describeOnEveryStore('retention', retentionScenario);

@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { A2AClient, userMessage } from '@baton/client';
 import { BATON_URIS } from '@baton/protocol';
 import { type AgentExecutor, type BatonStore } from '@baton/server';
-import { describePostgres, dropSchema, freshSchema } from '@baton-apps/test-support/postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { slowAgentCard } from '../src/durable/slow-agent.js';
-import { openStore, type StoreLocation } from '../src/durable/stores.js';
+import { describeOnEveryStore, openStore, type StoreLocation } from '../src/durable/stores.js';
 import { type RunningAgent, startAgent } from '../src/harness.js';
 
 /** Writes a report artifact about the message; "hold …" tasks wait for input. */
@@ -98,25 +93,4 @@ function searchScenario(location: () => StoreLocation, cleanup: () => Promise<vo
   }
 }
 
-describe('task search on the in-memory store', () => {
-  searchScenario(
-    () => ({ kind: 'memory' }),
-    async () => {},
-  );
-});
-
-describe('task search on SQLite', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'baton-search-'));
-  searchScenario(
-    () => ({ kind: 'sqlite', path: join(dir, 'baton.sqlite') }),
-    async () => rmSync(dir, { recursive: true, force: true }),
-  );
-});
-
-describePostgres('task search on PostgreSQL', () => {
-  const schema = freshSchema();
-  searchScenario(
-    () => ({ kind: 'postgres', schema }),
-    () => dropSchema(schema),
-  );
-});
+describeOnEveryStore('task search', searchScenario);

@@ -1,7 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { type BatonStore, createInMemoryStore } from '@baton/server';
 import { createPostgresStore } from '@baton/store-postgres';
 import { createSqliteStore } from '@baton/store-sqlite';
-import { DATABASE_URL } from '@baton-apps/test-support/postgres';
+import {
+  DATABASE_URL,
+  describePostgres,
+  dropSchema,
+  freshSchema,
+} from '@baton-apps/test-support/postgres';
+import { describe } from 'vitest';
 
 /** Where a durable store lives: a SQLite file, or a PostgreSQL schema. */
 export type StoreLocation =
@@ -24,4 +34,35 @@ export async function openStore(location: StoreLocation): Promise<BatonStore> {
         maxConnections: 4,
       });
   }
+}
+
+/** A scenario run against one store: where it lives, and what removes it afterwards. */
+export type StoreScenario = (location: () => StoreLocation, cleanup: () => Promise<void>) => void;
+
+/**
+ * Defines `scenario` on the in-memory store, a SQLite file in a temporary directory and a fresh
+ * PostgreSQL schema (skipped with a notice when PostgreSQL is unreachable outside CI), as
+ * `<title> on the in-memory store`, `<title> on SQLite` and `<title> on PostgreSQL`.
+ */
+export function describeOnEveryStore(title: string, scenario: StoreScenario): void {
+  describe(`${title} on the in-memory store`, () => {
+    scenario(
+      () => ({ kind: 'memory' }),
+      async () => {},
+    );
+  });
+  describe(`${title} on SQLite`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-stores-'));
+    scenario(
+      () => ({ kind: 'sqlite', path: join(dir, 'baton.sqlite') }),
+      async () => rmSync(dir, { recursive: true, force: true }),
+    );
+  });
+  describePostgres(`${title} on PostgreSQL`, () => {
+    const schema = freshSchema();
+    scenario(
+      () => ({ kind: 'postgres', schema }),
+      () => dropSchema(schema),
+    );
+  });
 }
