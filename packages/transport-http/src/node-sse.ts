@@ -1,4 +1,4 @@
-import { type ServerResponse } from 'node:http';
+import { type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 
@@ -30,6 +30,10 @@ export class NodeSseHost implements SseHost {
   #toEvent: ((item: unknown) => SseEvent) | undefined;
   #errorData: ((error: unknown) => unknown) | undefined;
   #abort: AbortController | undefined;
+  /** Until the stream starts. */
+  #first: SseEvent | undefined;
+  #heartbeatMs = 0;
+  #started = false;
   #ended = false;
   #corked = false;
   #heartbeats: Heartbeats | undefined;
@@ -52,28 +56,59 @@ export class NodeSseHost implements SseHost {
   }
 
   respond<T>(options: SseStreamOptions<T>): Response {
-    const res = this.#res;
-    // Only what is needed later is kept: not the first event (a task snapshot, maybe large).
     this.#rest = options.rest;
     this.#toEvent = options.toEvent as (item: unknown) => SseEvent;
     this.#errorData = options.errorData;
     this.#abort = options.abort;
-    if (res.closed) {
-      this.#stop(true);
-      return RESPONSE_ALREADY_SENT;
-    }
+    this.#first = options.first;
+    this.#heartbeatMs = options.heartbeatMs;
     this.#listen();
-    this.#onNext = (next) => this.#next(next);
-    this.#onError = (error) => this.#fail(error);
-    res.writeHead(200, sseHeaders(options.headers));
-    flattenHeader(res);
-    // Without a first event the headers go out now, so the client sees the stream open.
-    if (options.first) this.#write(formatSseEvent(options.first));
-    else res.flushHeaders();
-    this.#heartbeats = Heartbeats.join(this, options.heartbeatMs);
-    this.#pull();
+    // What middleware sees; `take` writes the stream with the headers the response ends up with.
+    return new Response(null, { status: 200, headers: sseHeaders(options.headers) });
+  }
+
+  /**
+   * Called with the app's final response (after any middleware): starts writing the stream that
+   * `respond` prepared, with that response's status and headers, and returns the response for
+   * hono's adapter. A response that is no longer an event stream (middleware replaced it) is sent
+   * as it is, and the prepared stream is dropped.
+   */
+  take(response: Response): Response {
+    if (!this.#rest || this.#started || this.#ended) return response;
+    const type = response.headers.get('content-type');
+    if (response.status !== 200 || !type?.startsWith('text/event-stream')) {
+      this.#stop(true);
+      return response;
+    }
+    this.#start(nodeHeaders(response.headers));
     // Tells hono's adapter that the response is being written already.
     return RESPONSE_ALREADY_SENT;
+  }
+
+  /** The app failed after `respond`: the prepared stream is dropped. */
+  abandon(): void {
+    if (this.#rest && !this.#started) this.#stop(true);
+  }
+
+  #start(headers: OutgoingHttpHeaders): void {
+    this.#started = true;
+    const res = this.#res;
+    const first = this.#first;
+    // Only what is needed later is kept: not the first event (a task snapshot, maybe large).
+    this.#first = undefined;
+    if (res.closed) {
+      this.#stop(true);
+      return;
+    }
+    this.#onNext = (next) => this.#next(next);
+    this.#onError = (error) => this.#fail(error);
+    res.writeHead(200, headers);
+    flattenHeader(res);
+    // Without a first event the headers go out now, so the client sees the stream open.
+    if (first) this.#write(formatSseEvent(first));
+    else res.flushHeaders();
+    this.#heartbeats = Heartbeats.join(this, this.#heartbeatMs);
+    this.#pull();
   }
 
   #listen(): void {
@@ -164,6 +199,7 @@ export class NodeSseHost implements SseHost {
   #stop(early: boolean): void {
     if (this.#ended) return;
     this.#ended = true;
+    this.#first = undefined;
     this.#heartbeats?.leave(this);
     if (this.#onDrain) this.#res.off('drain', this.#onDrain);
     const rest = this.#rest;
@@ -205,6 +241,15 @@ class Heartbeats {
     clearInterval(this.#timer);
     Heartbeats.#byInterval.delete(this.#intervalMs);
   }
+}
+
+/** Response headers for `writeHead` (names in lower case, as hono's adapter sends them). */
+function nodeHeaders(headers: Headers): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const [name, value] of headers) if (name !== 'set-cookie') out[name] = value;
+  const cookies = headers.getSetCookie();
+  if (cookies.length > 0) out['set-cookie'] = cookies;
+  return out;
 }
 
 /**

@@ -72,8 +72,17 @@ export function createNodeRequestListener(
   const listener = getRequestListener((request, bindings) => {
     // createServer gives HTTP/1 bindings.
     const env = bindings as NodeFetchEnv;
-    if (native) env[SSE_HOST] = new NodeSseHost(env.outgoing);
-    return app.fetch(request, env);
+    if (!native) return app.fetch(request, env);
+    const host = new NodeSseHost(env.outgoing);
+    env[SSE_HOST] = host;
+    // The stream starts once the app (and any middleware around it) has its final response.
+    return Promise.resolve(app.fetch(request, env)).then(
+      (response) => host.take(response),
+      (error: unknown) => {
+        host.abandon();
+        throw error;
+      },
+    );
   });
   return (incoming, outgoing) => void listener(incoming, outgoing);
 }

@@ -37,7 +37,10 @@ export interface SseStreamOptions<T> extends OpenedEventStream<T> {
 export interface SseHost {
   /** Aborts `abort` when the client goes away before the response has ended. */
   abortOnDisconnect(abort: AbortController): void;
-  /** Starts writing the stream and returns the `Response` to hand back to the framework. */
+  /**
+   * Takes the stream and returns the `Response` to hand back to the framework; the server starts
+   * writing once it has the app's final response (middleware may add headers to this one).
+   */
   respond<T>(options: SseStreamOptions<T>): Response;
 }
 
