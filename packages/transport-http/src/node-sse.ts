@@ -15,11 +15,12 @@ type NextItem = IteratorResult<unknown, unknown>;
 
 /**
  * Writes a request's SSE stream straight to Node's `ServerResponse`, instead of a web
- * `ReadableStream` that hono's adapter reads back: no stream, reader or `Response` per connection
- * and no suspended async function while idle; headers and the first event in one write; events
- * that are ready together coalesced into one write (corked until the next tick); backpressure
- * through `'drain'`; one `'close'` listener for disconnect and cleanup. One per request, created
- * by `createNodeRequestListener`; it costs nothing until a binding uses it.
+ * `ReadableStream` that hono's adapter reads back: no stream or reader per connection, no
+ * `Response` kept and no suspended async function while idle; headers and the first event in one
+ * write; events that are ready together coalesced into one write (corked until the next tick);
+ * backpressure through `'drain'`; one `'close'` listener for disconnect and cleanup. One per
+ * request, created by `createNodeRequestListener`, which calls {@link take} with the app's final
+ * response; it costs nothing until a binding uses it.
  */
 export class NodeSseHost implements SseHost {
   readonly #res: ServerResponse;
