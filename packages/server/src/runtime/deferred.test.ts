@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 
 import { deferred, lazyDeferred } from './deferred.js';
 
+/** Node's process events (the package's types are web-only; both test runtimes have them). */
+const host = (
+  globalThis as unknown as {
+    process: {
+      on(event: 'unhandledRejection', listener: (reason: unknown) => void): void;
+      off(event: 'unhandledRejection', listener: (reason: unknown) => void): void;
+    };
+  }
+).process;
+
 describe.each([
   ['deferred', deferred],
   ['lazyDeferred', lazyDeferred],
@@ -24,7 +34,7 @@ describe.each([
   it('rejects with the first reason, read late or never, without an unhandled rejection', async () => {
     const unhandled: unknown[] = [];
     const record = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', record);
+    host.on('unhandledRejection', record);
     try {
       const read = make<void>();
       read.reject(new Error('first'));
@@ -37,7 +47,7 @@ describe.each([
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(unhandled).toEqual([]);
     } finally {
-      process.off('unhandledRejection', record);
+      host.off('unhandledRejection', record);
     }
   });
 });
