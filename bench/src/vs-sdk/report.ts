@@ -68,8 +68,13 @@ export interface TargetCheck {
 }
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** `v` with `digits` decimals; a value that rounds to zero prints as 0, never as -0. */
+const fixed = (v: number, digits: number) => {
+  const text = v.toFixed(digits);
+  return Number(text) === 0 ? (0).toFixed(digits) : text;
+};
 const num = (v: number | undefined, digits = 0) =>
-  v === undefined ? '—' : digits === 0 ? int.format(v) : v.toFixed(digits);
+  v === undefined ? '—' : digits === 0 ? int.format(v) : fixed(v, digits);
 const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined || b === 0 ? undefined : a / b;
 const x = (v: number | undefined) => (v === undefined ? '—' : `${v.toFixed(2)}×`);
@@ -135,7 +140,7 @@ export function buildReport(results: SuiteResults): { markdown: string; targets:
       p.afterTasks && p.afterRetention && p.tasks > 0
         ? (p.afterTasks.heapUsed - p.afterRetention.heapUsed) / p.tasks
         : undefined;
-    const kb = (v: number | undefined) => (v === undefined ? '—' : `${(v / 1024).toFixed(1)} KB`);
+    const kb = (v: number | undefined) => (v === undefined ? '—' : `${fixed(v / 1024, 1)} KB`);
     rows.push(
       `| RSS idle | ${mb(b.idle?.rss)} | ${mb(s.idle?.rss)} | ${x(ratio(b.idle?.rss, s.idle?.rss))} | | | |`,
       `| RSS after the load | ${mb(b.afterLoad?.rss)} | ${mb(s.afterLoad?.rss)} | ${x(ratio(b.afterLoad?.rss, s.afterLoad?.rss))} | | | |`,
