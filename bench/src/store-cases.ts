@@ -9,6 +9,8 @@ import {
   type TaskScope,
 } from '@baton/server';
 
+import { type CaseResult } from './harness.js';
+
 export const TASKS = 1_000_000;
 export const OWNERS = 10;
 export const ROUNDS = 3;
@@ -121,4 +123,44 @@ export async function listCases(store: BatonStore): Promise<string> {
     );
   }
   return lines.join('\n');
+}
+
+/** One append-rate case: `writers` loops appending to `tasks` tasks of `store`. */
+export interface AppendCase {
+  id: string;
+  name: string;
+  store: BatonStore;
+  tasks: number;
+  writers: number;
+  /** The case this one is compared with (a baseline has none). */
+  baseline?: string;
+}
+
+/**
+ * Measures every case: a warm-up, then {@link ROUNDS} interleaved rounds of {@link ROUND_MS};
+ * each result is the median and its ratio to its baseline's median.
+ */
+export async function measureAppendCases(cases: AppendCase[]): Promise<CaseResult[]> {
+  const prepared = await Promise.all(
+    cases.map(async (c) => ({
+      ...c,
+      taskIds: await newTasks(c.store, c.tasks),
+      samples: [] as number[],
+    })),
+  );
+  for (const c of prepared) await appendRate(c.store, c.taskIds, c.writers, 300); // warm-up
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const c of prepared)
+      c.samples.push(await appendRate(c.store, c.taskIds, c.writers, ROUND_MS));
+  }
+  const medians = new Map(prepared.map((c) => [c.id, median(c.samples)]));
+  return prepared.map((c) => ({
+    id: c.id,
+    name: c.name,
+    bytes: undefined,
+    baseline: c.baseline,
+    opsPerSec: medians.get(c.id)!,
+    samples: c.samples,
+    ratio: medians.get(c.id)! / medians.get(c.baseline ?? c.id)!,
+  }));
 }

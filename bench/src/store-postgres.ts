@@ -5,16 +5,7 @@ import { createInMemoryStore, silentLogger } from '@baton/server';
 import { createPostgresStore, type PostgresStore } from '@baton/store-postgres';
 
 import { type BenchModule, type CaseResult } from './harness.js';
-import {
-  appendRate,
-  listCases,
-  median,
-  newTasks,
-  OWNERS,
-  ROUND_MS,
-  ROUNDS,
-  TASKS,
-} from './store-cases.js';
+import { listCases, measureAppendCases, OWNERS, TASKS } from './store-cases.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -52,29 +43,9 @@ async function appendCases(
       baseline: 'm16',
     },
   ];
-  const prepared = await Promise.all(
-    cases.map(async (c) => ({
-      ...c,
-      taskIds: await newTasks(c.store, c.tasks),
-      samples: [] as number[],
-    })),
-  );
-  for (const c of prepared) await appendRate(c.store, c.taskIds, c.writers, 300); // warm-up
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const c of prepared)
-      c.samples.push(await appendRate(c.store, c.taskIds, c.writers, ROUND_MS));
-  }
+  const results = await measureAppendCases(cases);
   await memory.close();
-  const medians = new Map(prepared.map((c) => [c.id, median(c.samples)]));
-  return prepared.map((c) => ({
-    id: c.id,
-    name: c.name,
-    bytes: undefined,
-    baseline: c.baseline,
-    opsPerSec: medians.get(c.id)!,
-    samples: c.samples,
-    ratio: medians.get(c.id)! / medians.get(c.baseline ?? c.id)!,
-  }));
+  return results;
 }
 
 /**
