@@ -21,8 +21,9 @@ const MAX_BATCH = 500;
  * they share one commit and one sync of the log. The batch is flushed with `setImmediate`, after
  * pending I/O: the writes of requests read in the same turn, and those the previous commit's
  * callers go on to make, share a sync instead of paying one each. With a {@link WalSync}, the
- * sync runs off the event loop and the next batch may commit meanwhile. Each promise settles
- * once its commit is durable, in request order, and its `committed` hook sees the result first.
+ * sync runs off the event loop while the next batch gathers, and that batch commits once the sync
+ * is done. Each promise settles once its commit is durable, in request order, and its `committed`
+ * hook sees the result first.
  */
 export class CommitQueue {
   readonly #db: Database.Database;
