@@ -84,7 +84,11 @@ export class SqliteTaskStore implements TaskStore {
   async purge(before: string): Promise<number> {
     const cutoff = Date.parse(before);
     if (Number.isNaN(cutoff)) throw new InvalidParamsError(`purge: ${before} is not a timestamp`);
-    const purged = this.#purgeTransaction.immediate(new Date(cutoff).toISOString());
+    // Through the commit queue: the purge commits after every write queued before it has been
+    // acknowledged and published, so a task's last events reach its listeners before it goes.
+    const purged = await this.#context.commits.enqueue(() =>
+      this.#purgeTransaction(new Date(cutoff).toISOString()),
+    );
     if (purged > 0) {
       for (const taskId of this.#fanOut.subscribedTasks()) {
         if (!this.#context.statement('SELECT 1 FROM tasks WHERE id = ?').get(taskId)) {

@@ -95,6 +95,32 @@ describe('durable commits without blocking the event loop (synchronous FULL on W
     await store.close();
   });
 
+  it('purges only after the writes committed before it are acknowledged and published', async () => {
+    const store = createSqliteStore({ path: tempDatabase() });
+    const task = makeTask();
+    await store.events.create(scope, task);
+    const seen: string[] = [];
+    store.events.subscribe(task.id, (record) => seen.push(record.event.statusUpdate!.status.state));
+
+    const syncs = watchSyncs({ hold: true });
+    const completed = store.events.append(
+      task.id,
+      statusEvent(task, 'TASK_STATE_COMPLETED'),
+      replaceStatusReducer,
+    );
+    for (let i = 0; i < 3; i++) await turn();
+    // The task is terminal in the file but its last event is not acknowledged yet: a purge now
+    // must not take the task (and its listeners) away before that event reaches them.
+    const purge = store.tasks.purge(new Date(Date.now() + 60_000).toISOString());
+    for (let i = 0; i < 3; i++) await turn();
+    syncs.release();
+    expect((await completed).record.seq).toBe(2);
+    expect(await purge).toBe(1);
+    expect(seen).toEqual(['TASK_STATE_COMPLETED']);
+    expect(await store.tasks.get(scope, task.id)).toBeUndefined();
+    await store.close();
+  });
+
   it('shares one sync between the writes of a turn and never runs two at once', async () => {
     const store = createSqliteStore({ path: tempDatabase() });
     const tasks = Array.from({ length: 10 }, () => makeTask());
