@@ -11,6 +11,8 @@ interface Pending {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+const RESOLVED = Promise.resolve();
+
 /** The most writes one commit carries; the rest wait for the next one. */
 const MAX_BATCH = 500;
 
@@ -33,6 +35,8 @@ export class CommitQueue {
   #scheduled = false;
   /** A committed batch waits for its sync: the next batch gathers until then. */
   #syncing = false;
+  /** Settles once the batch being synced is settled (its writes acknowledged or failed). */
+  #synced: Promise<void> = RESOLVED;
 
   /** Without `sync`, a commit is durable when it returns (or as durable as the connection makes it). */
   constructor(db: Database.Database, sync?: WalSync) {
@@ -53,8 +57,8 @@ export class CommitQueue {
 
   /**
    * Runs `run` inside the next commit's transaction (it must use nested `db.transaction`s);
-   * `committed` is called with its result once durable, before the promise resolves. Until
-   * then other reads of this connection may already see the write.
+   * `committed` is called with its result once durable, before the promise resolves. Reads wait
+   * for {@link durable} so that they do not see it earlier.
    */
   enqueue<T>(run: () => T, committed?: (value: T) => void): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -66,6 +70,14 @@ export class CommitQueue {
       });
       this.#schedule();
     });
+  }
+
+  /**
+   * Resolves once nothing this connection has committed is waiting for its sync: what a read
+   * then sees is durable. At once when no sync is in flight.
+   */
+  durable(): Promise<void> {
+    return this.#synced;
   }
 
   #schedule(): void {
@@ -94,9 +106,10 @@ export class CommitQueue {
     // Writes queued while the log syncs form the next batch: one commit and one sync for all
     // of them, which also writes each changed page to the log once instead of once per commit.
     this.#syncing = true;
-    this.#sync.request().then(
+    this.#synced = this.#sync.request().then(
       () => {
         this.#syncing = false;
+        this.#synced = RESOLVED;
         try {
           settle(pending, outcomes);
         } finally {
@@ -105,6 +118,7 @@ export class CommitQueue {
       },
       (error: unknown) => {
         this.#syncing = false;
+        this.#synced = RESOLVED;
         for (const entry of pending) entry.reject(error);
         this.#schedule();
       },

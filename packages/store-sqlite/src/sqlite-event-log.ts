@@ -91,6 +91,7 @@ export class SqliteEventLog implements EventLog {
   readonly #published = (result: AppendResult): void => this.#fanOut.publish(result.record);
 
   async read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]> {
+    await this.#commits.durable();
     const max = Math.max(0, Math.floor(limit ?? this.#context.readLimit));
     const rows = this.#context
       .statement(

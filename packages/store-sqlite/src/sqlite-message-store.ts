@@ -47,6 +47,7 @@ export class SqliteMessageStore implements MessageStore {
     contextId: string,
     options: { afterPosition?: number; limit?: number } = {},
   ): Promise<StoredMessage[]> {
+    await this.#context.commits.durable();
     const after = options.afterPosition ?? 0;
     // No limit means the whole conversation, as the contract says (SQLite's LIMIT -1).
     const limit = options.limit === undefined ? -1 : Math.max(0, Math.floor(options.limit));

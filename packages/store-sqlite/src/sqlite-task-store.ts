@@ -38,6 +38,7 @@ export class SqliteTaskStore implements TaskStore {
   }
 
   async get(scope: TaskScope, taskId: string): Promise<StoredTask | undefined> {
+    await this.#context.commits.durable();
     const base = `SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ? AND tenant = ?`;
     const row = (
       scope.owner === undefined
@@ -48,6 +49,7 @@ export class SqliteTaskStore implements TaskStore {
   }
 
   async list(scope: TaskScope, query: TaskListQuery): Promise<TaskListPage> {
+    await this.#context.commits.durable();
     checkPageSize(query.pageSize);
     const filter = buildTaskFilter(scope, query);
     const rows = this.#context
@@ -72,6 +74,7 @@ export class SqliteTaskStore implements TaskStore {
   }
 
   async listUnfinished(limit: number): Promise<StoredTask[]> {
+    await this.#context.commits.durable();
     const rows = this.#context
       .statement(
         `SELECT ${TASK_COLUMNS} FROM tasks WHERE state NOT IN ${TERMINAL} ` +

@@ -65,7 +65,7 @@ afterEach(() => {
 });
 
 describe('durable commits without blocking the event loop (synchronous FULL on WAL)', () => {
-  it('acknowledges and publishes a write only after a sync of the log that began after it', async () => {
+  it('acknowledges, publishes and shows a write only after a sync of the log that began after it', async () => {
     const path = tempDatabase();
     const store = createSqliteStore({ path });
     const task = makeTask();
@@ -74,23 +74,24 @@ describe('durable commits without blocking the event loop (synchronous FULL on W
     store.events.subscribe(task.id, (record) => seen.push(record.seq));
 
     const syncs = watchSyncs({ hold: true });
-    let acknowledged = false;
+    const done: string[] = [];
     const append = store.events
       .append(task.id, statusEvent(task, 'TASK_STATE_WORKING'), replaceStatusReducer)
-      .then((result) => {
-        acknowledged = true;
-        return result;
-      });
+      .then((result) => (done.push('append'), result));
     for (let i = 0; i < 5; i++) await turn();
-    // Committed (this connection reads it) but not yet durable: nobody has been told.
-    expect((await store.events.read(task.id, 0)).map((r) => r.seq)).toEqual([1, 2]);
+    // Committed, not yet durable: nobody is told, and reads wait for the sync.
+    const read = store.events.read(task.id, 0).then((records) => (done.push('read'), records));
+    const got = store.tasks.get(scope, task.id).then((stored) => (done.push('get'), stored));
+    for (let i = 0; i < 5; i++) await turn();
     expect(syncs.started).toHaveLength(1);
     expect(syncs.started[0]!.inode).toBe(fs.statSync(`${path}-wal`).ino);
-    expect(acknowledged).toBe(false);
+    expect(done).toEqual([]);
     expect(seen).toEqual([]);
 
     syncs.release();
     expect((await append).record.seq).toBe(2);
+    expect((await read).map((r) => r.seq)).toEqual([1, 2]);
+    expect((await got)?.task.status.state).toBe('TASK_STATE_WORKING');
     expect(seen).toEqual([2]);
     await store.close();
   });
