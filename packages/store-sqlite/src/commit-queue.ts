@@ -33,9 +33,10 @@ export class CommitQueue {
   readonly #sync: WalSync | undefined;
   #queue: Pending[] = [];
   #scheduled = false;
-  /** A committed batch waits for its sync: the next batch gathers until then. */
-  #syncing = false;
-  /** Settles once the batch being synced is settled (its writes acknowledged or failed). */
+  /**
+   * Settles once the batch being synced is settled (its writes acknowledged or failed);
+   * {@link RESOLVED} when no sync is in flight. Meanwhile the next batch gathers.
+   */
   #synced: Promise<void> = RESOLVED;
 
   /** Without `sync`, a commit is durable when it returns (or as durable as the connection makes it). */
@@ -81,7 +82,7 @@ export class CommitQueue {
   }
 
   #schedule(): void {
-    if (this.#scheduled || this.#syncing || this.#queue.length === 0) return;
+    if (this.#scheduled || this.#synced !== RESOLVED || this.#queue.length === 0) return;
     this.#scheduled = true;
     setImmediate(() => this.#flush());
   }
@@ -105,10 +106,8 @@ export class CommitQueue {
     }
     // Writes queued while the log syncs form the next batch: one commit and one sync for all
     // of them, which also writes each changed page to the log once instead of once per commit.
-    this.#syncing = true;
     this.#synced = this.#sync.request().then(
       () => {
-        this.#syncing = false;
         this.#synced = RESOLVED;
         try {
           settle(pending, outcomes);
@@ -117,7 +116,6 @@ export class CommitQueue {
         }
       },
       (error: unknown) => {
-        this.#syncing = false;
         this.#synced = RESOLVED;
         for (const entry of pending) entry.reject(error);
         this.#schedule();

@@ -11,9 +11,9 @@ import { SqliteTaskStore } from './sqlite-task-store.js';
 
 /**
  * Baton's embedded, file-backed store: tasks, event logs, messages and push configs in one
- * SQLite file (WAL; acknowledged writes are synced to disk by default), with full-text search over task history and
- * artifacts. Opening it creates or upgrades the schema. Live fan-out (`events.subscribe`) is
- * in-process: listeners see the events this process appends.
+ * SQLite file (WAL; acknowledged writes are synced to disk by default), with full-text search
+ * over task history and artifacts. Opening it creates or upgrades the schema. Live fan-out
+ * (`events.subscribe`) is in-process: listeners see the events this process appends.
  * @example
  * const store = new SqliteStore({ path: './data/baton.sqlite' });
  */

@@ -40,8 +40,6 @@ export class Run {
   readonly outcome: Deferred<RunOutcome> = deferred();
   /** Resolves when the execution is over and its end rules have been applied. */
   readonly done: Deferred<void> = lazyDeferred();
-  /** Resolves when shutdown stops waiting for this executor. */
-  readonly abandoned: Deferred<void> = lazyDeferred();
   /** The task before this run's message was added (continued tasks). */
   taskBefore: Task | undefined;
   /** Where the incoming message sits in its conversation. */
@@ -85,11 +83,13 @@ export class Run {
     return this.init.contextId;
   }
 
+  /** Shutdown stopped waiting for this executor. */
+  #abandoned = false;
   #onAbandoned: (() => void) | undefined;
 
-  /** Stops waiting for this run's executor (shutdown): resolves `abandoned`. */
+  /** Stops waiting for this run's executor (shutdown). */
   abandon(): void {
-    this.abandoned.resolve();
+    this.#abandoned = true;
     const callback = this.#onAbandoned;
     this.#onAbandoned = undefined;
     callback?.();
@@ -97,7 +97,7 @@ export class Run {
 
   /** Calls `callback` once the run is abandoned (at once when it already is); one at a time. */
   whenAbandoned(callback: () => void): void {
-    if (this.abandoned.settled) callback();
+    if (this.#abandoned) callback();
     else this.#onAbandoned = callback;
   }
 
