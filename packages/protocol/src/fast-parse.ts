@@ -24,9 +24,10 @@ import { TASK_STATES } from './task-state.js';
 /** The answer of a fast parser that leaves the decision to zod. */
 export const MISS: unique symbol = Symbol('miss');
 type Miss = typeof MISS;
-type Parse = (value: unknown) => unknown;
+/** A fast parser: the parsed value, or {@link MISS}. */
+export type Parse = (value: unknown) => unknown;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
@@ -37,11 +38,11 @@ interface Field {
   required: boolean;
 }
 
-const required = (parse: Parse): Field => ({ parse, required: true });
-const optional = (parse: Parse): Field => ({ parse, required: false });
+export const required = (parse: Parse): Field => ({ parse, required: true });
+export const optional = (parse: Parse): Field => ({ parse, required: false });
 
 /** A proto message: known keys only (snake_case, `null` and unknown keys are misses). */
-function object(fields: Record<string, Field>): Parse {
+export function object(fields: Record<string, Field>): Parse {
   const keys = Object.keys(fields);
   const known = new Set(keys);
   const specs = keys.map((key) => [key, fields[key]!] as const);
@@ -72,7 +73,7 @@ function object(fields: Record<string, Field>): Parse {
 }
 
 /** Exactly one of `keys` is set (not undefined), as the schemas' refinements require. */
-function exactlyOne(parse: Parse, keys: readonly string[]): Parse {
+export function exactlyOne(parse: Parse, keys: readonly string[]): Parse {
   return (input) => {
     const out = parse(input);
     if (out === MISS) return MISS;
@@ -82,24 +83,25 @@ function exactlyOne(parse: Parse, keys: readonly string[]): Parse {
   };
 }
 
-const string: Parse = (value) => (typeof value === 'string' ? value : MISS);
-const nonEmptyString: Parse = (value) =>
+export const string: Parse = (value) => (typeof value === 'string' ? value : MISS);
+export const nonEmptyString: Parse = (value) =>
   typeof value === 'string' && value.length > 0 ? value : MISS;
-const boolean: Parse = (value) => (typeof value === 'boolean' ? value : MISS);
+export const boolean: Parse = (value) => (typeof value === 'boolean' ? value : MISS);
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
-const base64: Parse = (value) => (typeof value === 'string' && BASE64.test(value) ? value : MISS);
+export const base64: Parse = (value) =>
+  typeof value === 'string' && BASE64.test(value) ? value : MISS;
 const timestamp: Parse = (value) =>
   typeof value === 'string' && isTimestamp(value) ? value : MISS;
 /** google.protobuf.Value: any value, shared as zod shares it. */
 const jsonValue: Parse = (value) => value;
 
-function oneOf(names: readonly string[]): Parse {
+export function oneOf(names: readonly string[]): Parse {
   const allowed = new Set(names);
   return (value) => (typeof value === 'string' && allowed.has(value) ? value : MISS);
 }
 
 /** google.protobuf.Struct: a plain object, copied key by key as zod's record copies it. */
-const struct: Parse = (value) => {
+export const struct: Parse = (value) => {
   if (!isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return MISS;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
@@ -109,7 +111,7 @@ const struct: Parse = (value) => {
   return out;
 };
 
-function arrayOf(item: Parse, minLength = 0): Parse {
+export function arrayOf(item: Parse, minLength = 0): Parse {
   return (value) => {
     if (!Array.isArray(value) || value.length < minLength) return MISS;
     const out = new Array<unknown>(value.length);
@@ -124,7 +126,7 @@ function arrayOf(item: Parse, minLength = 0): Parse {
 }
 
 const INT32_MAX = 2147483647;
-const historyLength: Parse = (value) =>
+export const historyLength: Parse = (value) =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= INT32_MAX
     ? value
     : MISS;
@@ -142,7 +144,7 @@ const part = exactlyOne(
   ['text', 'raw', 'url', 'data'],
 );
 
-const stringArray = arrayOf(string);
+export const stringArray = arrayOf(string);
 
 const message = object({
   messageId: required(nonEmptyString),
@@ -187,7 +189,7 @@ const artifactUpdate = object({
 });
 
 /** A task snapshot is rare on these paths: zod parses it. */
-const never: Parse = () => MISS;
+export const never: Parse = () => MISS;
 
 const streamResponse = exactlyOne(
   object({

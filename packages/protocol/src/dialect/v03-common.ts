@@ -68,10 +68,26 @@ export function fillEventKind(input: unknown): unknown {
 
 /** Removes members whose value is `undefined`, so emitted JSON equals its parsed form. */
 export function compact<T extends object>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, member]) => member !== undefined),
-  ) as T;
+  // A loop instead of entries → filter → fromEntries: one new object, no arrays (hot on 0.3).
+  const out: Record<string, unknown> = {};
+  const source = value as Record<string, unknown>;
+  for (const key in source) {
+    if (!Object.hasOwn(source, key)) continue;
+    const member = source[key];
+    if (member === undefined) continue;
+    // An own `__proto__` key (spread from parsed JSON) stays a key, as fromEntries kept it.
+    if (key === '__proto__') Object.defineProperty(out, key, DATA_PROPERTY(member));
+    else out[key] = member;
+  }
+  return out as T;
 }
+
+const DATA_PROPERTY = (value: unknown): PropertyDescriptor => ({
+  value,
+  writable: true,
+  enumerable: true,
+  configurable: true,
+});
 
 /** Maps an optional array; `undefined` stays `undefined`. */
 export function mapOptional<T, U>(

@@ -86,14 +86,16 @@ export function statusUpdateTo03(
   event: TaskStatusUpdateEvent,
   final: boolean,
 ): TaskStatusUpdateEvent03 {
-  return compact<TaskStatusUpdateEvent03>({
+  // Built without `compact`'s copy: the 0.3 stream encodes every status update through here.
+  const out: TaskStatusUpdateEvent03 = {
     kind: 'status-update',
     taskId: event.taskId,
     contextId: event.contextId,
     status: taskStatusTo03(event.status),
     final,
-    metadata: event.metadata,
-  });
+  };
+  if (event.metadata !== undefined) out.metadata = event.metadata;
+  return out;
 }
 
 /** A 0.3 status update as 1.0; `final` is dropped (the stream's close carries it in 1.0). */
@@ -108,15 +110,16 @@ export function statusUpdateFrom03(event: TaskStatusUpdateEvent03): TaskStatusUp
 
 /** A 1.0 artifact update as 0.3 JSON with `kind: 'artifact-update'`. */
 export function artifactUpdateTo03(event: TaskArtifactUpdateEvent): TaskArtifactUpdateEvent03 {
-  return compact<TaskArtifactUpdateEvent03>({
+  const out: TaskArtifactUpdateEvent03 = {
     kind: 'artifact-update',
     taskId: event.taskId,
     contextId: event.contextId,
     artifact: artifactTo03(event.artifact),
-    append: event.append,
-    lastChunk: event.lastChunk,
-    metadata: event.metadata,
-  });
+  };
+  if (event.append !== undefined) out.append = event.append;
+  if (event.lastChunk !== undefined) out.lastChunk = event.lastChunk;
+  if (event.metadata !== undefined) out.metadata = event.metadata;
+  return out;
 }
 
 /** A 0.3 artifact update as 1.0. */

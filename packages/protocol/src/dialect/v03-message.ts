@@ -41,43 +41,45 @@ export type Artifact03 = z.infer<typeof Artifact03Schema>;
 
 /** A 1.0 message as 0.3 JSON, with `kind: 'message'` and the role as `user` / `agent`. */
 export function messageTo03(message: Message): Message03 {
-  return compact<Message03>({
+  // Optional members are added only when set (what `compact` did, without its copy): the 0.3
+  // stream encodes every event through here.
+  const out: Message03 = {
     kind: 'message',
     messageId: message.messageId,
     role: roleTo03(message.role),
     parts: message.parts.map(partTo03),
-    contextId: message.contextId,
-    taskId: message.taskId,
-    metadata: message.metadata,
-    extensions: message.extensions,
-    referenceTaskIds: message.referenceTaskIds,
-  });
+  };
+  if (message.contextId !== undefined) out.contextId = message.contextId;
+  if (message.taskId !== undefined) out.taskId = message.taskId;
+  if (message.metadata !== undefined) out.metadata = message.metadata;
+  if (message.extensions !== undefined) out.extensions = message.extensions;
+  if (message.referenceTaskIds !== undefined) out.referenceTaskIds = message.referenceTaskIds;
+  return out;
 }
 
 /** A 0.3 message as a 1.0 message. */
 export function messageFrom03(message: Message03): Message {
-  return compact<Message>({
-    messageId: message.messageId,
-    contextId: message.contextId,
-    taskId: message.taskId,
-    role: roleFrom03(message.role),
-    parts: message.parts.map(partFrom03),
-    metadata: message.metadata,
-    extensions: message.extensions,
-    referenceTaskIds: message.referenceTaskIds,
-  });
+  // The 1.0 key order (optional ids before the role) is kept: it reaches the 1.0 wire.
+  const out = { messageId: message.messageId } as Message;
+  if (message.contextId !== undefined) out.contextId = message.contextId;
+  if (message.taskId !== undefined) out.taskId = message.taskId;
+  out.role = roleFrom03(message.role);
+  out.parts = message.parts.map(partFrom03);
+  if (message.metadata !== undefined) out.metadata = message.metadata;
+  if (message.extensions !== undefined) out.extensions = message.extensions;
+  if (message.referenceTaskIds !== undefined) out.referenceTaskIds = message.referenceTaskIds;
+  return out;
 }
 
 /** A 1.0 artifact as 0.3 JSON: the same fields with 0.3 parts. */
 export function artifactTo03(artifact: Artifact): Artifact03 {
-  return compact<Artifact03>({
-    artifactId: artifact.artifactId,
-    name: artifact.name,
-    description: artifact.description,
-    parts: artifact.parts.map(partTo03),
-    metadata: artifact.metadata,
-    extensions: artifact.extensions,
-  });
+  const out = { artifactId: artifact.artifactId } as Artifact03;
+  if (artifact.name !== undefined) out.name = artifact.name;
+  if (artifact.description !== undefined) out.description = artifact.description;
+  out.parts = artifact.parts.map(partTo03);
+  if (artifact.metadata !== undefined) out.metadata = artifact.metadata;
+  if (artifact.extensions !== undefined) out.extensions = artifact.extensions;
+  return out;
 }
 
 /** A 0.3 artifact as a 1.0 artifact. */

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
+import { MISS } from '../fast-parse.js';
 import { type OperationName } from '../methods.js';
 import { type OperationParams, type OperationResult } from '../operation-types.js';
 import { parseProtocol, type ParseResult } from '../validation.js';
+import { fastParse03 } from './fast-parse-03.js';
 import {
   type AgentCard03,
   AgentCard03Schema,
@@ -217,6 +219,9 @@ export function decodeParams03<Name extends OperationName>(
   params: unknown,
 ): ParseResult<OperationParams<Name>> {
   const codec: Codec03<Name> = CODECS[operation];
+  // Plain canonical SendMessage params skip zod; the result is the one zod would give.
+  const fast = fastParse03(codec.params, params);
+  if (fast !== MISS) return { success: true, data: codec.paramsFrom03(fast as Params03<Name>) };
   const parsed = parseProtocol(codec.params, params);
   return parsed.success ? { success: true, data: codec.paramsFrom03(parsed.data) } : parsed;
 }

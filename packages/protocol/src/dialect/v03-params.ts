@@ -144,14 +144,13 @@ export function sendConfigurationTo03(
 
 /** 0.3 MessageSendParams as a 1.0 SendMessageRequest. */
 export function sendParamsFrom03(params: MessageSendParams03): SendMessageRequest {
-  return compact<SendMessageRequest>({
-    message: messageFrom03(params.message),
-    configuration:
-      params.configuration === undefined
-        ? undefined
-        : sendConfigurationFrom03(params.configuration),
-    metadata: params.metadata,
-  });
+  // Without `compact`'s copy: every 0.3 SendMessage and stream starts here.
+  const out: SendMessageRequest = { message: messageFrom03(params.message) };
+  if (params.configuration !== undefined) {
+    out.configuration = sendConfigurationFrom03(params.configuration);
+  }
+  if (params.metadata !== undefined) out.metadata = params.metadata;
+  return out;
 }
 
 /** A 1.0 SendMessageRequest as 0.3 MessageSendParams (`tenant` dropped). */

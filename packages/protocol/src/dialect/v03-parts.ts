@@ -85,7 +85,11 @@ function standardBase64(value: string): string {
  */
 export function partTo03(part: Part): Part03 {
   if (part.text !== undefined) {
-    return compact<TextPart03>({ kind: 'text', text: part.text, metadata: part.metadata });
+    // The common part, built without `compact`'s copy.
+    const { metadata } = part;
+    return metadata === undefined
+      ? { kind: 'text', text: part.text }
+      : { kind: 'text', text: part.text, metadata };
   }
   if (part.raw !== undefined || part.url !== undefined) {
     const file = compact<FileContent03>({
@@ -96,7 +100,10 @@ export function partTo03(part: Part): Part03 {
     return compact<FilePart03>({ kind: 'file', file, metadata: part.metadata });
   }
   if (isJsonObject(part.data)) {
-    return compact<DataPart03>({ kind: 'data', data: part.data, metadata: part.metadata });
+    const { metadata } = part;
+    return metadata === undefined
+      ? { kind: 'data', data: part.data }
+      : { kind: 'data', data: part.data, metadata };
   }
   return {
     kind: 'data',
@@ -109,7 +116,9 @@ export function partTo03(part: Part): Part03 {
 export function partFrom03(part: Part03): Part {
   switch (part.kind) {
     case 'text':
-      return compact({ text: part.text, metadata: part.metadata });
+      return part.metadata === undefined
+        ? { text: part.text }
+        : { text: part.text, metadata: part.metadata };
     case 'file': {
       const common = {
         filename: part.file.name,

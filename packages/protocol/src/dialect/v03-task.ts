@@ -40,11 +40,11 @@ export type Task03 = z.infer<typeof Task03Object>;
 
 /** A 1.0 task status as 0.3 JSON: lower-case state, 0.3 status message. */
 export function taskStatusTo03(status: TaskStatus): TaskStatus03 {
-  return compact<TaskStatus03>({
-    state: taskStateTo03(status.state),
-    message: status.message === undefined ? undefined : messageTo03(status.message),
-    timestamp: status.timestamp,
-  });
+  // Optional members added only when set, without `compact`'s copy (one per 0.3 stream event).
+  const out: TaskStatus03 = { state: taskStateTo03(status.state) };
+  if (status.message !== undefined) out.message = messageTo03(status.message);
+  if (status.timestamp !== undefined) out.timestamp = status.timestamp;
+  return out;
 }
 
 /** A 0.3 task status as 1.0; a timestamp without a zone is read as UTC. */
@@ -61,15 +61,16 @@ export function taskStatusFrom03(status: TaskStatus03): TaskStatus {
  * as `""` (the proto3 default, which is what an unset 1.0 string field means).
  */
 export function taskTo03(task: Task): Task03 {
-  return compact<Task03>({
+  const out: Task03 = {
     kind: 'task',
     id: task.id,
     contextId: task.contextId ?? '',
     status: taskStatusTo03(task.status),
-    history: mapOptional(task.history, messageTo03),
-    artifacts: mapOptional(task.artifacts, artifactTo03),
-    metadata: task.metadata,
-  });
+  };
+  if (task.history !== undefined) out.history = task.history.map(messageTo03);
+  if (task.artifacts !== undefined) out.artifacts = task.artifacts.map(artifactTo03);
+  if (task.metadata !== undefined) out.metadata = task.metadata;
+  return out;
 }
 
 /** A 0.3 task as 1.0; a `""` contextId becomes absent (see {@link taskTo03}). */
