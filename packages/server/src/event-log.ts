@@ -17,6 +17,16 @@ export interface AppendResult {
   task: StoredTask;
 }
 
+/** Options of {@link EventLog.subscribe}. */
+export interface SubscribeOptions {
+  /**
+   * The listener never changes the records it gets, so a store that copies each record for each
+   * listener may hand it a shared one instead.
+   * @default false
+   */
+  readsOnly?: boolean | undefined;
+}
+
 /** Stops a subscription. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
 
@@ -48,5 +58,9 @@ export interface EventLog {
    * happen before or after `append` resolves (in-memory: before; SQL stores: after commit), so
    * callers must not rely on either.
    */
-  subscribe(taskId: string, listener: (record: TaskEventRecord) => void): Unsubscribe;
+  subscribe(
+    taskId: string,
+    listener: (record: TaskEventRecord) => void,
+    options?: SubscribeOptions,
+  ): Unsubscribe;
 }

@@ -1,4 +1,5 @@
 import { InvalidParamsError, PayloadTooLargeError } from '@baton/protocol';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { checkMessageBounds, DEFAULT_LIMITS, jsonByteLength, resolveLimits } from './limits.js';
@@ -9,6 +10,16 @@ describe('limits', () => {
     expect(jsonByteLength('é')).toBe(4);
     expect(jsonByteLength('😀')).toBe(6);
     expect(jsonByteLength({ a: '€' })).toBe(new TextEncoder().encode('{"a":"€"}').length);
+  });
+
+  it('counts what a UTF-8 encoder writes, for ASCII and any other text', () => {
+    const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+    const texts = fc.oneof(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'binary' }));
+    fc.assert(
+      fc.property(fc.dictionary(texts, texts), (value) => {
+        expect(jsonByteLength(value)).toBe(utf8(value));
+      }),
+    );
   });
 
   it('fills defaults and rejects nonsense', () => {

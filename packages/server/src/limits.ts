@@ -58,9 +58,14 @@ export function resolveLimits(limits: Partial<ServerLimits> = {}): ServerLimits 
   return resolved;
 }
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** The UTF-8 size of a value serialized as JSON, counted without encoding it. */
 export function jsonByteLength(value: unknown): number {
   const text = JSON.stringify(value) ?? '';
+  // Most payloads are ASCII: one byte per UTF-16 unit, found by one native scan.
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

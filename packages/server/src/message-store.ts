@@ -15,7 +15,8 @@ export interface StoredMessage {
 
 /**
  * The conversations: every message of each contextId in order, including direct replies that
- * created no task, so an executor can read its context's history.
+ * created no task, so an executor can read its context's history. `TaskStore.purge` removes a
+ * context's messages with its tasks, or once it has no task and its newest message expires.
  */
 export interface MessageStore {
   /** Adds a message at the end of its context. */

@@ -50,7 +50,7 @@ export interface RequestHandlerOptions {
    * @default 5000
    */
   cancelTimeoutMs?: number | undefined;
-  /** Makes task, context, message and artifact ids. @default crypto.randomUUID */
+  /** Makes task, context, message and artifact ids. @default random UUIDs (version 4) */
   idGenerator?: (() => string) | undefined;
   /** Where executor failures and push problems are reported. @default consoleLogger */
   logger?: Logger | undefined;

@@ -10,6 +10,7 @@ import {
 import { type TaskReducer } from './event-log.js';
 import { checkEventApplies } from './event-validation.js';
 import { errorMessage, type Logger, silentLogger } from './logger.js';
+import { randomId } from './random-id.js';
 import { type BatonStore } from './store.js';
 import { type TaskEventRecord } from './task-event.js';
 import { applyTaskEvent } from './task-reducer.js';
@@ -51,7 +52,7 @@ export interface RecoverUnfinishedTasksOptions extends Omit<RecoveryOptions, 'mo
   resume?: ((stored: StoredTask) => boolean | Promise<boolean>) | undefined;
   /** The history bound of the server (`limits.maxHistoryPerTask`). @default unbounded */
   maxHistory?: number | undefined;
-  /** Makes the status message's id. @default crypto.randomUUID */
+  /** Makes the status message's id. @default random UUIDs (version 4) */
   newId?: (() => string) | undefined;
   /** Called after a task was failed, with its new log entry (e.g. for push delivery). */
   onFailed?: ((record: TaskEventRecord) => void) | undefined;
@@ -127,7 +128,7 @@ async function recoverOne(
   const taskId = stored.task.id;
   const contextId = stored.task.contextId ?? taskId;
   const message: Message = {
-    messageId: (options.newId ?? (() => crypto.randomUUID()))(),
+    messageId: (options.newId ?? randomId)(),
     role: 'ROLE_AGENT',
     parts: [{ text: options.message ?? RECOVERY_MESSAGE }],
     taskId,

@@ -60,7 +60,10 @@ export interface TaskStore {
   listUnfinished(limit: number): Promise<StoredTask[]>;
   /**
    * Deletes terminal tasks whose last change is older than `before`, with their events, messages
-   * and push configs. Returns how many tasks were deleted.
+   * and push configs. Then deletes the messages (and position counter) of every context left
+   * with no task whose newest message is older than `before` and than one minute before the
+   * store's clock: direct-reply conversations expire too, and a new task's first message, stored
+   * just before its task, survives a purge in between. Returns how many tasks were deleted.
    */
   purge(before: string): Promise<number>;
   /** Whether `list` honours `query.text`. */

@@ -25,6 +25,7 @@ import { resolveLimits } from '../limits.js';
 import { consoleLogger } from '../logger.js';
 import { type CloseOptions, type RequestHandlerOptions } from '../options.js';
 import { PushNotificationSender } from '../push/push-notification-sender.js';
+import { randomId } from '../random-id.js';
 import { type RecoveryReport } from '../recovery.js';
 import { type A2ARequestHandler, type CallContext } from '../request-handler.js';
 import { type ServerCore } from '../runtime/core.js';
@@ -93,7 +94,7 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
     this.#ownsStore = options.store === undefined;
     const limits = resolveLimits(options.limits);
     const logger = options.logger ?? consoleLogger;
-    const newId = options.idGenerator ?? (() => crypto.randomUUID());
+    const newId = options.idGenerator ?? randomId;
     this.allowPrivateUrls = options.push?.allowPrivateUrls ?? false;
     this.#push = new PushNotifier(
       store.pushConfigs,
@@ -149,7 +150,7 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
   sendMessage(params: SendMessageRequest, context: CallContext = {}): Promise<SendMessageResponse> {
     return this.#startUp.after(async () => {
       const intake = await acceptMessage(this, params, context);
-      return sendResult(this.core, intake, params, context.signal, this.#shutdown);
+      return sendResult(this.core, intake, params, context, this.#shutdown);
     });
   }
 
@@ -172,7 +173,7 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
     return this.#streams.open(run.taskId, {
       prepare: () => prepareRunStream(this.core, run, historyLength),
       closeAfter: endsStream,
-      signal: context.signal,
+      context,
     });
   }
 

@@ -5,7 +5,12 @@ import { type TaskStore } from '../task-store.js';
 export interface RetentionOptions {
   /**
    * Terminal tasks (completed, failed, canceled, rejected) whose last change is older than this
-   * are deleted with their events, messages and push configs.
+   * are deleted with their events, messages and push configs. In the same purge, a context with
+   * no task left (after that) whose newest message is older than this loses its stored messages
+   * and its position counter: conversations of direct replies (no task) expire too, and a context
+   * used again afterwards starts from position 1. Whatever `maxAgeMs`, a context whose newest
+   * message is under a minute old (store clock) is kept: a new task's first message is stored
+   * just before its task, and must not be purged in between.
    */
   maxAgeMs: number;
   /** How often the handler purges. @default 3_600_000 (one hour) */

@@ -7,56 +7,121 @@ import {
 } from '@baton/protocol';
 
 import { type EventLog } from '../event-log.js';
+import { type CallContext } from '../request-handler.js';
 import { type ServerCore } from '../runtime/core.js';
 import { type Run } from '../runtime/run.js';
 import { settlesTask } from '../stream/settles.js';
 import { type StreamStart } from '../stream/task-event-stream.js';
-import { TaskFollower } from '../stream/task-follower.js';
+import { TaskFollower, type TaskFollowerOptions } from '../stream/task-follower.js';
 import { withSequence } from '../task-event.js';
 import { viewTask } from '../task-view.js';
 import { type Intake } from './intake.js';
 import { type ShutdownHooks } from './shutdown-hooks.js';
-
-/** Rejects when `signal` aborts; otherwise settles like `promise`. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
 
 function abortError(): InternalError {
   return new InternalError('The call was aborted before the task settled');
 }
 
 /**
- * Resolves when the task has a terminal or interrupted status event after `afterSeq` (read from
- * the log, then live), when `signal` aborts, or at shutdown.
+ * The caller going away during a blocking call. Its signal is read only once the wait outlasts
+ * the current turn of the event loop: the task of a quick agent settles before that, and a
+ * transport may create the signal on first read, at a cost larger than such a wait. One timer
+ * serves every call waiting in the same turn.
  */
-export async function waitUntilSettled(
+class CallerGone {
+  readonly #context: CallContext;
+  #signal: AbortSignal | undefined;
+  #armed = false;
+  #handler: (() => void) | undefined;
+  /** Whether the caller went away. */
+  gone = false;
+
+  constructor(context: CallContext) {
+    this.#context = context;
+  }
+
+  /** Calls `handler` (instead of the one before) when the caller goes away. */
+  onGone(handler: () => void): void {
+    this.#handler = handler;
+    if (this.gone) handler();
+    else if (!this.#armed && 'signal' in this.#context) {
+      this.#armed = true;
+      armNextTurn(this);
+    }
+  }
+
+  /** Settles like `promise`, or rejects once the caller went away. */
+  until<T>(promise: Promise<T>): Promise<T> {
+    if (!('signal' in this.#context)) return promise;
+    return new Promise<T>((resolve, reject) => {
+      this.onGone(() => reject(abortError()));
+      promise.then(resolve, reject);
+    });
+  }
+
+  /** Stops watching. */
+  end(): void {
+    waiting.delete(this);
+    this.#signal?.removeEventListener('abort', this.#fire);
+    this.#handler = undefined;
+  }
+
+  /** Starts listening to the signal (called one turn after the wait began). */
+  watch(): void {
+    const signal = this.#context.signal;
+    if (!signal) return;
+    this.#signal = signal;
+    if (signal.aborted) this.#fire();
+    else signal.addEventListener('abort', this.#fire, { once: true });
+  }
+
+  readonly #fire = (): void => {
+    this.gone = true;
+    this.#handler?.();
+  };
+}
+
+/** Calls waiting since this turn of the event loop; their signals are read on the next. */
+const waiting = new Set<CallerGone>();
+let turnTimer: ReturnType<typeof setTimeout> | undefined;
+
+function armNextTurn(caller: CallerGone): void {
+  waiting.add(caller);
+  turnTimer ??= setTimeout(watchWaiting, 0);
+}
+
+function watchWaiting(): void {
+  turnTimer = undefined;
+  const callers = [...waiting];
+  waiting.clear();
+  for (const caller of callers) caller.watch();
+}
+
+/**
+ * Resolves when the task has a terminal or interrupted status event after `afterSeq` (read from
+ * the log, then live), when the caller goes away, or at shutdown.
+ */
+async function waitUntilSettled(
   log: EventLog,
   taskId: string,
   afterSeq: number,
-  signal: AbortSignal | undefined,
+  caller: CallerGone,
   shutdown: ShutdownHooks,
 ): Promise<void> {
   const follower = new TaskFollower(log, taskId, {
     maxBuffered: Number.MAX_SAFE_INTEGER,
     skip: (event) => !settlesTask(event),
+    // Entries are only looked at, never handed out.
+    readsOnly: true,
   });
   follower.start(afterSeq);
   const stop = () => follower.close();
-  if (signal?.aborted) follower.close();
-  signal?.addEventListener('abort', stop, { once: true });
+  caller.onGone(stop);
   const removeHook = shutdown.add(stop);
   try {
     await follower.next();
   } finally {
     follower.close();
-    signal?.removeEventListener('abort', stop);
     removeHook();
   }
 }
@@ -69,19 +134,24 @@ export async function sendResult(
   core: ServerCore,
   intake: Intake,
   params: SendMessageRequest,
-  signal: AbortSignal | undefined,
+  context: CallContext,
   shutdown: ShutdownHooks,
 ): Promise<SendMessageResponse> {
   const { run } = intake;
   const historyLength = params.configuration?.historyLength;
   const immediate = params.configuration?.returnImmediately === true;
   if (!(immediate && intake.placement === 'queued')) {
-    const outcome = await abortable(run.outcome.promise, signal);
-    if (outcome.kind === 'message') return { message: outcome.message };
-    if (!immediate) {
-      const afterSeq = await run.started.promise;
-      await waitUntilSettled(core.store.events, run.taskId, afterSeq, signal, shutdown);
-      if (signal?.aborted) throw abortError();
+    const caller = new CallerGone(context);
+    try {
+      const outcome = await caller.until(run.outcome.promise);
+      if (outcome.kind === 'message') return { message: outcome.message };
+      if (!immediate) {
+        const afterSeq = await run.started.promise;
+        await waitUntilSettled(core.store.events, run.taskId, afterSeq, caller, shutdown);
+        if (caller.gone) throw abortError();
+      }
+    } finally {
+      caller.end();
     }
   }
   const stored = await core.store.tasks.get(run.scope, run.taskId);
@@ -94,20 +164,30 @@ export async function sendResult(
  * from the start (the first entry is the task snapshot); for a continued task the snapshot once
  * the message runs, then what follows.
  */
-export async function prepareRunStream(
+export function prepareRunStream(
   core: ServerCore,
   run: Run,
   historyLength: number | undefined,
 ): Promise<StreamStart> {
-  const log = core.store.events;
   const options = { maxBuffered: core.limits.maxStreamBufferEvents, skip: isLoggedMessage };
-  if (!run.init.existing) {
-    const outcome = await run.outcome.promise;
+  if (run.init.existing) return prepareContinuedStream(core, run, historyLength, options);
+  // A new task: one reaction to the run's outcome, no async function.
+  return run.outcome.promise.then((outcome): StreamStart => {
     if (outcome.kind === 'message') return { initial: [{ message: outcome.message }] };
-    const follower = new TaskFollower(log, run.taskId, options);
+    const follower = new TaskFollower(core.store.events, run.taskId, options);
     follower.start(0);
     return { initial: [], follower };
-  }
+  });
+}
+
+/** {@link prepareRunStream} for a continued task: its snapshot once the message runs. */
+async function prepareContinuedStream(
+  core: ServerCore,
+  run: Run,
+  historyLength: number | undefined,
+  options: TaskFollowerOptions,
+): Promise<StreamStart> {
+  const log = core.store.events;
   await run.started.promise;
   const follower = new TaskFollower(log, run.taskId, options);
   try {

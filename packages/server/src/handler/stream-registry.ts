@@ -2,9 +2,12 @@ import { UnsupportedOperationError } from '@baton/protocol';
 
 import { TaskEventStream, type TaskEventStreamInit } from '../stream/task-event-stream.js';
 
-/** The open streams of this handler, per task, with the `maxStreamsPerTask` bound. */
+/**
+ * The open streams of this handler, per task, with the `maxStreamsPerTask` bound. A task with one
+ * stream (the usual case: the stream of the message that made it) holds it without a set.
+ */
 export class StreamRegistry {
-  readonly #byTask = new Map<string, Set<TaskEventStream>>();
+  readonly #byTask = new Map<string, TaskEventStream | Set<TaskEventStream>>();
   readonly #maxPerTask: number;
 
   constructor(maxPerTask: number) {
@@ -13,9 +16,9 @@ export class StreamRegistry {
 
   /** Open streams of one task, or of all tasks. */
   count(taskId?: string): number {
-    if (taskId !== undefined) return this.#byTask.get(taskId)?.size ?? 0;
+    if (taskId !== undefined) return sizeOf(this.#byTask.get(taskId));
     let total = 0;
-    for (const set of this.#byTask.values()) total += set.size;
+    for (const open of this.#byTask.values()) total += sizeOf(open);
     return total;
   }
 
@@ -33,30 +36,34 @@ export class StreamRegistry {
   /** Opens a stream of a task and keeps it registered until it closes. */
   open(taskId: string, init: Omit<TaskEventStreamInit, 'onClose'>): TaskEventStream {
     this.checkRoom(taskId);
-    // The stream may close inside its constructor (an aborted signal): the holder is empty then.
-    const holder: { stream?: TaskEventStream } = {};
-    const stream = new TaskEventStream({
-      ...init,
-      onClose: () => holder.stream && this.#remove(taskId, holder.stream),
-    });
-    holder.stream = stream;
+    // A stream that closes inside its constructor (an aborted signal) is not registered yet:
+    // removing it finds nothing, and it is not added.
+    const stream = new TaskEventStream(init, (closed) => this.#remove(taskId, closed));
     if (stream.closed) return stream;
-    let set = this.#byTask.get(taskId);
-    if (!set) this.#byTask.set(taskId, (set = new Set()));
-    set.add(stream);
+    const open = this.#byTask.get(taskId);
+    if (open === undefined) this.#byTask.set(taskId, stream);
+    else if (open instanceof Set) open.add(stream);
+    else this.#byTask.set(taskId, new Set([open, stream]));
     return stream;
   }
 
   #remove(taskId: string, stream: TaskEventStream): void {
-    const set = this.#byTask.get(taskId);
-    if (!set?.delete(stream)) return;
-    if (set.size === 0) this.#byTask.delete(taskId);
+    const open = this.#byTask.get(taskId);
+    if (open === stream) this.#byTask.delete(taskId);
+    else if (open instanceof Set && open.delete(stream) && open.size === 0) {
+      this.#byTask.delete(taskId);
+    }
   }
 
   /** Ends every open stream (shutdown). */
   closeAll(): void {
-    for (const set of [...this.#byTask.values()]) {
-      for (const stream of [...set]) stream.close();
+    for (const open of [...this.#byTask.values()]) {
+      if (open instanceof Set) for (const stream of [...open]) stream.close();
+      else open.close();
     }
   }
+}
+
+function sizeOf(open: TaskEventStream | Set<TaskEventStream> | undefined): number {
+  return open === undefined ? 0 : open instanceof Set ? open.size : 1;
 }

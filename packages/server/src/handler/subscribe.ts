@@ -69,5 +69,5 @@ export async function subscribeToTask(
       throw error;
     }
   };
-  return streams.open(taskId, { prepare, closeAfter: endsStream, signal: context.signal });
+  return streams.open(taskId, { prepare, closeAfter: endsStream, context });
 }

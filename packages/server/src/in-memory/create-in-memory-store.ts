@@ -9,8 +9,8 @@ import { InMemoryTaskStore } from './in-memory-task-store.js';
  * A complete store that lives in this process's memory: tasks, event logs, messages and push
  * configs around one shared state. For tests, examples and single-process agents that may lose
  * their tasks on restart. It keeps everything until `tasks.purge(before)` removes finished tasks
- * (with their events, messages and configs) or `close()` empties it; direct-reply messages (no
- * task) are kept until `close()`.
+ * (with their events, messages and configs) and expired conversations that have no task left
+ * (direct replies), or `close()` empties it.
  * @example
  * const store = createInMemoryStore();
  * const { task } = await store.events.create({ tenant: '', owner: '' }, newTask);

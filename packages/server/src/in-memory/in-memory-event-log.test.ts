@@ -16,6 +16,22 @@ const addToHistory: TaskReducer = (current, event) => ({
 });
 
 describe('InMemoryEventLog', () => {
+  it('copies each record for each listener, except for listeners that only read', async () => {
+    const { events } = createInMemoryStore();
+    await events.create(owner, task);
+    const got: Record<string, TaskEventRecord[]> = { plain: [], reader: [], other: [] };
+    events.subscribe('t1', (record) => got.plain!.push(record));
+    events.subscribe('t1', (record) => got.reader!.push(record), { readsOnly: true });
+    events.subscribe('t1', (record) => got.other!.push(record), { readsOnly: true });
+    await events.append('t1', note('shared'), addToHistory);
+    // Readers share the stored record; the plain listener's copy is its own to change.
+    expect(got.reader![0]).toBe(got.other![0]);
+    expect(got.plain![0]).not.toBe(got.reader![0]);
+    expect(got.plain![0]).toEqual(got.reader![0]);
+    got.plain![0]!.event.message!.parts[0]!.text = 'edited';
+    expect((await events.read('t1', 1))[0]!.event.message!.parts[0]!.text).toBe('shared');
+  });
+
   it('delivers appends made by a listener after the current event, to every listener', async () => {
     const { events } = createInMemoryStore();
     await events.create(owner, task);

@@ -10,6 +10,7 @@ import { cloneJson } from '../clone-json.js';
 import {
   type AppendResult,
   type EventLog,
+  type SubscribeOptions,
   type TaskReducer,
   type Unsubscribe,
 } from '../event-log.js';
@@ -17,7 +18,11 @@ import { isPureReducer } from '../pure-reducer.js';
 import { type TaskEventRecord } from '../task-event.js';
 import { type TaskOwnership } from '../task-scope.js';
 import { type StoredTask } from '../task-store.js';
-import { InMemoryState, type InMemorySubscription } from './in-memory-state.js';
+import {
+  InMemoryState,
+  type InMemorySubscription,
+  type InMemoryTaskEntry,
+} from './in-memory-state.js';
 
 /**
  * What `create` and `append` hand back: copies made when first read (stored values are never
@@ -64,8 +69,6 @@ function copiedOnRead(record: TaskEventRecord, stored: StoredTask): AppendResult
  */
 export class InMemoryEventLog implements EventLog {
   readonly #state: InMemoryState;
-  /** Records waiting for delivery per task, while a delivery loop for that task runs. */
-  readonly #outbox = new Map<string, TaskEventRecord[]>();
 
   /** @param state the tables shared with the other in-memory stores; a fresh one by default */
   constructor(state: InMemoryState = new InMemoryState()) {
@@ -91,8 +94,9 @@ export class InMemoryEventLog implements EventLog {
       createdAt: timestamp,
       updatedAt: timestamp,
     };
-    this.#state.tasks.set(task.id, { stored, events: [record] });
-    this.#publish(record);
+    const entry: InMemoryTaskEntry = { stored, events: [record], outbox: undefined };
+    this.#state.tasks.set(task.id, entry);
+    this.#publish(entry, record);
     return copiedOnRead(record, stored);
   }
 
@@ -113,7 +117,7 @@ export class InMemoryEventLog implements EventLog {
     const record: TaskEventRecord = { taskId, seq, event: logged, timestamp };
     entry.stored = { ...entry.stored, task: next, seq, updatedAt: timestamp };
     entry.events.push(record);
-    this.#publish(record);
+    this.#publish(entry, record);
     return copiedOnRead(record, entry.stored);
   }
 
@@ -125,11 +129,16 @@ export class InMemoryEventLog implements EventLog {
     return cloneJson(events.slice(start, end));
   }
 
-  subscribe(taskId: string, listener: (record: TaskEventRecord) => void): Unsubscribe {
+  subscribe(
+    taskId: string,
+    listener: (record: TaskEventRecord) => void,
+    options?: SubscribeOptions,
+  ): Unsubscribe {
     const subscription: InMemorySubscription = {
       listener,
       afterSeq: this.#state.tasks.get(taskId)?.stored.seq ?? 0,
       active: true,
+      readsOnly: options?.readsOnly === true,
     };
     let set = this.#state.subscriptions.get(taskId);
     if (!set) this.#state.subscriptions.set(taskId, (set = new Set()));
@@ -142,18 +151,18 @@ export class InMemoryEventLog implements EventLog {
    * only queues its record: the running loop delivers it after the current one, so every
    * listener sees every record in order.
    */
-  #publish(record: TaskEventRecord): void {
-    const queued = this.#outbox.get(record.taskId);
-    if (queued) {
-      queued.push(record);
+  #publish(entry: InMemoryTaskEntry, record: TaskEventRecord): void {
+    if (entry.outbox) {
+      entry.outbox.push(record);
       return;
     }
+    if (!this.#state.subscriptions.has(record.taskId)) return;
     const queue = [record];
-    this.#outbox.set(record.taskId, queue);
+    entry.outbox = queue;
     try {
       for (let next = queue.shift(); next; next = queue.shift()) this.#deliver(next);
     } finally {
-      this.#outbox.delete(record.taskId);
+      entry.outbox = undefined;
     }
   }
 
@@ -163,8 +172,9 @@ export class InMemoryEventLog implements EventLog {
     for (const subscription of [...set]) {
       if (!subscription.active || record.seq <= subscription.afterSeq) continue;
       try {
-        // Each listener gets its own copy: one listener's edits never reach another.
-        subscription.listener(cloneJson(record));
+        // Each listener gets its own copy (one listener's edits never reach another), except
+        // those that promised not to edit: they share the stored record.
+        subscription.listener(subscription.readsOnly ? record : cloneJson(record));
       } catch (error) {
         this.#state.removeSubscription(record.taskId, subscription);
         try {

@@ -8,7 +8,8 @@ import { contextKey, InMemoryState } from './in-memory-state.js';
 /**
  * Conversations of the in-memory store. A context belongs to a tenant; its positions count every
  * message of the context, whoever owns it, and a caller scoped to one owner sees only that owner's
- * messages. Messages of purged tasks go with them; direct replies stay until the store closes.
+ * messages. Messages of purged tasks go with them; a conversation left without a task goes in
+ * the purge after its newest message expires (see `InMemoryTaskStore.purge`).
  */
 export class InMemoryMessageStore implements MessageStore {
   readonly #state: InMemoryState;

@@ -24,6 +24,8 @@ export interface InMemoryStoreOptions {
 export interface InMemoryTaskEntry {
   stored: StoredTask;
   events: TaskEventRecord[];
+  /** Records waiting for delivery while a delivery loop for this task runs. */
+  outbox: TaskEventRecord[] | undefined;
 }
 
 /** A message with the owner it was stored under. */
@@ -50,13 +52,16 @@ export interface InMemorySubscription {
   /** The task's seq when the listener subscribed: it only sees later events. */
   afterSeq: number;
   active: boolean;
+  /** The listener never edits its records: it gets the stored one, not a copy. */
+  readsOnly: boolean;
 }
 
 /**
  * The tables every in-memory store object shares, so that `EventLog`, `TaskStore`,
  * `MessageStore` and `PushConfigStore` see one consistent state. Everything lives until `purge`
  * or `clear` removes it: task snapshots with their full event logs, every message of every
- * context (direct replies included), and push configs.
+ * context (direct replies included, until their context expires without a task), and push
+ * configs.
  */
 export class InMemoryState {
   /** Tasks by id; ids are unique across tenants. */
@@ -108,7 +113,8 @@ export class InMemoryState {
 
 /** The key of a conversation: contexts are per tenant. */
 export function contextKey(tenant: string, contextId: string): string {
-  return JSON.stringify([tenant, contextId]);
+  // The tenant's length first keeps the key unambiguous whatever characters both contain.
+  return `${tenant.length}:${tenant}${contextId}`;
 }
 
 /** Whether a stored row of `tenant` and `owner` is visible in `scope`. */

@@ -54,6 +54,37 @@ describe('InMemoryTaskStore', () => {
     await expect(tasks.purge('soon')).rejects.toSatisfy(InvalidParamsError.isInstance);
   });
 
+  it('purges conversations left without a task once their newest message expires', async () => {
+    let now = Date.UTC(2030, 0, 1);
+    const store = createInMemoryStore({ now: () => new Date(now) });
+    const say = (contextId: string, id: string) =>
+      store.messages.append(owner, contextId, { messageId: id, role: 'ROLE_USER', parts: [] });
+    await say('direct', 'a');
+    await say('c', 'b');
+    await store.events.create(owner, task('done', { state: 'TASK_STATE_COMPLETED' }));
+    await store.events.create(owner, {
+      ...task('live', { state: 'TASK_STATE_WORKING' }),
+      contextId: 'kept',
+    });
+    await say('kept', 'c');
+    now += 30_000;
+    await say('fresh', 'd');
+    // The cutoff is now (maxAge 0), but under a minute is never old enough.
+    expect(await store.tasks.purge(new Date(now).toISOString())).toBe(1);
+    const ids = async (contextId: string) =>
+      (await store.messages.list(scope, contextId)).map((m) => m.message.messageId);
+    expect([await ids('direct'), await ids('c'), await ids('fresh')]).toEqual([
+      ['a'],
+      ['b'],
+      ['d'],
+    ]);
+    now += 61_000;
+    expect(await store.tasks.purge(new Date(now).toISOString())).toBe(0);
+    expect([await ids('direct'), await ids('c'), await ids('fresh')]).toEqual([[], [], []]);
+    expect(await ids('kept')).toEqual(['c']);
+    expect((await say('direct', 'e')).position).toBe(1);
+  });
+
   it('lists unfinished tasks oldest first', async () => {
     let now = Date.UTC(2030, 0, 1);
     const store = createInMemoryStore({ now: () => new Date(now++) });

@@ -8,7 +8,7 @@ import {
   type TaskListQuery,
   type TaskStore,
 } from '../task-store.js';
-import { InMemoryState, inScope } from './in-memory-state.js';
+import { contextKey, InMemoryState, inScope } from './in-memory-state.js';
 import { decodePageToken, encodePageToken, isObject } from './page-token.js';
 import { taskMatchesText } from './task-text.js';
 
@@ -37,6 +37,12 @@ function statusTime(stored: StoredTask): number {
   const status = Date.parse(stored.task.status.timestamp ?? '');
   return Number.isNaN(status) ? Date.parse(stored.updatedAt) : status;
 }
+
+/**
+ * How young a conversation's newest message keeps it from a purge, whatever the cutoff: a new
+ * task's first message is stored before the task, and must not go in between.
+ */
+const CONVERSATION_FLOOR_MS = 60_000;
 
 /** Status time descending, then task id ascending. */
 function compare(a: { t: number; id: string }, b: { t: number; id: string }): number {
@@ -120,7 +126,6 @@ export class InMemoryTaskStore implements TaskStore {
         purged.add(taskId);
       }
     }
-    if (purged.size === 0) return 0;
     for (const taskId of purged) {
       this.#state.tasks.delete(taskId);
       this.#state.pushConfigs.delete(taskId);
@@ -128,13 +133,33 @@ export class InMemoryTaskStore implements TaskStore {
         this.#state.removeSubscription(taskId, subscription);
       }
     }
-    for (const [key, context] of this.#state.contexts) {
-      context.messages = context.messages.filter(
-        ({ stored }) => stored.taskId === undefined || !purged.has(stored.taskId),
-      );
-      if (context.messages.length === 0) this.#state.contexts.delete(key);
-    }
+    this.#purgeConversations(purged, cutoff);
     return purged.size;
+  }
+
+  /**
+   * Drops the messages of purged tasks, then every conversation left without a task whose newest
+   * message is older than the cutoff and than {@link CONVERSATION_FLOOR_MS}.
+   */
+  #purgeConversations(purged: Set<string>, cutoff: number): void {
+    const limit = Math.min(cutoff, Date.parse(this.#state.timestamp()) - CONVERSATION_FLOOR_MS);
+    const withTasks = new Set<string>();
+    for (const { stored } of this.#state.tasks.values()) {
+      const { contextId } = stored.task;
+      if (contextId !== undefined) withTasks.add(contextKey(stored.tenant, contextId));
+    }
+    for (const [key, context] of this.#state.contexts) {
+      if (purged.size > 0) {
+        context.messages = context.messages.filter(
+          ({ stored }) => stored.taskId === undefined || !purged.has(stored.taskId),
+        );
+      }
+      const newest = context.messages.at(-1)?.stored.timestamp;
+      // A context left without messages starts again from position 1.
+      if (newest === undefined || (!withTasks.has(key) && Date.parse(newest) < limit)) {
+        this.#state.contexts.delete(key);
+      }
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type OperationName,
   ParseError,
   parseJsonRpcRequest,
+  type ProtocolVersion,
   toA2AError,
 } from '@baton/protocol';
 
@@ -33,6 +34,25 @@ function resolveMethod(
     return { operation: method as OperationName, dialect: DIALECT_10 };
   const info = methodByJsonRpcName(method, '0.3');
   return info ? { operation: info.name, dialect: DIALECT_03 } : undefined;
+}
+
+/**
+ * The handler's context for a call: the transport's own object when it already names the
+ * dialect's version (its properties, lazy getters included, are not read here), else a copy
+ * that does; SubscribeToTask without a transport-level resume point reads it from the params.
+ */
+function contextFor(
+  context: CallContext,
+  version: ProtocolVersion,
+  operation: OperationName,
+  params: unknown,
+): CallContext {
+  const resume = operation === 'SubscribeToTask' && context.resumeAfter === undefined;
+  if (context.protocolVersion === version && !resume) return context;
+  // A transport's context may be a class with a `signal` getter, which a spread does not copy.
+  const copy: CallContext = { ...context, signal: context.signal, protocolVersion: version };
+  if (resume) copy.resumeAfter = readResumeAfter(params);
+  return copy;
 }
 
 /**
@@ -84,10 +104,7 @@ export function createJsonRpcDispatcher(
     try {
       const decoded = dialect.decodeParams(operation, request.params);
       const params = withExtensionParams(operation, decoded, request.params);
-      const callContext: CallContext = { ...context, protocolVersion: dialect.version };
-      if (operation === 'SubscribeToTask' && callContext.resumeAfter === undefined) {
-        callContext.resumeAfter = readResumeAfter(request.params);
-      }
+      const callContext = contextFor(context, dialect.version, operation, request.params);
       const outcome = await invokeOperation(handler, operation, params, callContext);
       if (notification) return { kind: 'none' };
       if (outcome.kind === 'stream') {

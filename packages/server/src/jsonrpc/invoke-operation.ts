@@ -17,16 +17,15 @@ type Invoker = (
   context: CallContext,
 ) => Promise<OperationOutcome>;
 
-const result = async (value: Promise<unknown>): Promise<OperationOutcome> => ({
-  kind: 'result',
-  value: await value,
-});
-const stream = async (
-  value: Promise<AsyncIterable<StreamResponse>>,
-): Promise<OperationOutcome> => ({
+const asResult = (value: unknown): OperationOutcome => ({ kind: 'result', value });
+const asStream = (stream: AsyncIterable<StreamResponse>): OperationOutcome => ({
   kind: 'stream',
-  stream: await value,
+  stream,
 });
+const result = (value: Promise<unknown>): Promise<OperationOutcome> =>
+  Promise.resolve(value).then(asResult);
+const stream = (value: Promise<AsyncIterable<StreamResponse>>): Promise<OperationOutcome> =>
+  Promise.resolve(value).then(asStream);
 
 function invoker<Name extends OperationName>(
   call: (

@@ -106,7 +106,7 @@ describe('PushNotificationSender', () => {
       payload,
     );
     expect(result).toMatchObject({ ok: false, attempts: 2, error: 'timed out after 30 ms' });
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('stops at once when the caller aborts', async () => {

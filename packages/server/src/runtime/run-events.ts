@@ -6,6 +6,7 @@ import {
   nowTimestamp,
   parseProtocol,
   type StreamResponse,
+  TASK_STATES,
   type TaskState,
 } from '@baton/protocol';
 
@@ -21,6 +22,11 @@ import { toAgentMessage } from '../message-input.js';
 import { type ServerCore } from './core.js';
 import { type Run } from './run.js';
 import { type TaskWriter } from './task-writer.js';
+
+const toVoid = (): void => undefined;
+
+/** Every task state's name: a bare status event with one of them is valid as built. */
+const KNOWN_STATES: ReadonlySet<string> = new Set(TASK_STATES);
 
 /**
  * The `events` object handed to an executor: builds A2A events from its calls, validates them and
@@ -62,7 +68,8 @@ export class RunEvents implements TaskEvents {
   }
 
   setStatus(state: TaskState, message?: MessageInput, metadata?: JsonObject): Promise<void> {
-    return this.#handled(this.#setStatus(state, message, metadata));
+    // Handled already: the task's write queue observes every write it runs.
+    return this.#setStatus(state, message, metadata);
   }
 
   addArtifact(artifact: ArtifactInput, options: ArtifactChunkOptions = {}): Promise<string> {
@@ -70,7 +77,7 @@ export class RunEvents implements TaskEvents {
   }
 
   addMessage(message: MessageInput): Promise<void> {
-    return this.#handled(this.#addMessage(message));
+    return this.#addMessage(message);
   }
 
   #addMessage(message: MessageInput): Promise<void> {
@@ -101,6 +108,8 @@ export class RunEvents implements TaskEvents {
   }
 
   #setStatus(state: TaskState, message?: MessageInput, metadata?: JsonObject): Promise<void> {
+    // A bare status (no message, no metadata) is all the server's own but for its state.
+    const bare = message === undefined && metadata === undefined && KNOWN_STATES.has(state);
     return this.#write(() => {
       const status = {
         state,
@@ -109,7 +118,7 @@ export class RunEvents implements TaskEvents {
       };
       const statusUpdate = { taskId: this.taskId, contextId: this.contextId, status };
       return { statusUpdate: metadata ? { ...statusUpdate, metadata } : statusUpdate };
-    });
+    }, bare);
   }
 
   #addArtifact(artifact: ArtifactInput, options: ArtifactChunkOptions): Promise<string> {
@@ -165,21 +174,23 @@ export class RunEvents implements TaskEvents {
   /**
    * Builds, checks and queues one event. A failure while building or checking it is a rejected
    * promise, as from an async function; written without one, to spare a promise per event.
+   * `trusted`: the event holds nothing the executor gave but what was already checked, so
+   * its content is not validated again.
    */
-  #write(build: () => StreamResponse): Promise<void> {
+  #write(build: () => StreamResponse, trusted = false): Promise<void> {
     let event: StreamResponse;
     try {
       event = build();
-      checkEventContent(event);
+      if (!trusted) checkEventContent(event);
     } catch (error) {
       // What was thrown, as an async function would reject with it.
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      return Promise.reject(error);
+      return this.#handled(Promise.reject(error));
     }
-    return this.#writer.enqueue(async () => {
+    return this.#writer.enqueue(() => {
       this.#checkOpen();
       if (this.#run.replied) throw this.#refuse('No task events are allowed after a direct reply');
-      await this.#writer.append(event, true);
+      return this.#writer.append(event, true).then(toVoid);
     });
   }
 
@@ -189,14 +200,16 @@ export class RunEvents implements TaskEvents {
    * await still see the rejection.
    */
   #handled<T>(promise: Promise<T>): Promise<T> {
-    promise.catch((error: unknown) => {
-      this.#core.logger.debug('an executor write was refused', {
-        taskId: this.taskId,
-        error: errorMessage(error),
-      });
-    });
+    promise.catch(this.#logRefused);
     return promise;
   }
+
+  readonly #logRefused = (error: unknown): void => {
+    this.#core.logger.debug('an executor write was refused', {
+      taskId: this.taskId,
+      error: errorMessage(error),
+    });
+  };
 
   #checkOpen(): void {
     if (this.#closedReason !== undefined) throw this.#refuse(this.#closedReason);

@@ -24,6 +24,9 @@ import { Run } from './run.js';
 import { RunEvents } from './run-events.js';
 import { type TaskWriter } from './task-writer.js';
 
+const RETURNED: ExecutionResult = { kind: 'returned' };
+const ABANDONED: ExecutionResult = { kind: 'abandoned' };
+
 /** Where runtimes register and release themselves and their runs. */
 export interface RuntimeHost {
   track(run: Run): void;
@@ -220,31 +223,46 @@ export class TaskRuntime {
     await this.writer.append({ statusUpdate }, false);
   }
 
-  /** Calls `execute`, turning a sync throw into a rejection; stops waiting when abandoned. */
-  async #invoke(run: Run, events: RunEvents): Promise<ExecutionResult> {
+  /**
+   * Calls `execute` (a sync throw counts as a rejection) and settles with how it ended, or as
+   * abandoned when shutdown stops waiting first.
+   */
+  #invoke(run: Run, events: RunEvents): Promise<ExecutionResult> {
     const { executor } = this.#core;
-    const execution = Promise.resolve().then(() =>
-      run.init.resumed && executor.resume
-        ? executor.resume(run.context!, events)
-        : executor.execute(run.context!, events),
-    );
+    let execution: Promise<void>;
     try {
-      const settled = await new Promise<'returned' | 'abandoned'>((resolve, reject) => {
-        execution.then(() => resolve('returned'), reject);
-        run.whenAbandoned(() => resolve('abandoned'));
-      });
-      if (settled === 'abandoned') {
-        execution.catch((error: unknown) => {
-          this.#core.logger.warn('an abandoned executor failed after shutdown', {
-            taskId: this.taskId,
-            error: errorMessage(error),
-          });
-        });
-      }
-      return { kind: settled };
+      execution = Promise.resolve(
+        run.init.resumed && executor.resume
+          ? executor.resume(run.context!, events)
+          : executor.execute(run.context!, events),
+      );
     } catch (error) {
-      return { kind: 'threw', error };
+      return Promise.resolve({ kind: 'threw', error });
     }
+    return new Promise<ExecutionResult>((resolve) => {
+      let settled = false;
+      execution.then(
+        () => {
+          settled = true;
+          resolve(RETURNED);
+        },
+        (error: unknown) => {
+          settled = true;
+          resolve({ kind: 'threw', error });
+        },
+      );
+      run.whenAbandoned(() => {
+        if (!settled) {
+          execution.catch((error: unknown) => {
+            this.#core.logger.warn('an abandoned executor failed after shutdown', {
+              taskId: this.taskId,
+              error: errorMessage(error),
+            });
+          });
+        }
+        resolve(ABANDONED);
+      });
+    });
   }
 
   /** A run standing for "no execution", to give `executor.cancel` a context. */

@@ -113,11 +113,36 @@ export class TaskWriter {
     this.#pending--;
   };
 
-  /** Runs `op` after every write queued before it; a failing op does not stop the queue. */
+  /**
+   * A write that failed: its caller sees the rejection; the queue notes it, so that a write an
+   * executor fired and forgot is a log line rather than an unhandled rejection.
+   */
+  readonly #failed = (error: unknown): void => {
+    this.#pending--;
+    this.#core.logger.debug('a task write was refused', {
+      taskId: this.taskId,
+      error: errorMessage(error),
+    });
+  };
+
+  /**
+   * Runs `op` after every write queued before it — at once when nothing is queued — and a
+   * failing op does not stop the queue.
+   */
   enqueue<T>(op: () => Promise<T>): Promise<T> {
-    this.#pending++;
-    const result = this.#chain.then(op);
-    this.#chain = result.then(this.#settled, this.#settled);
+    let result: Promise<T>;
+    if (this.#pending++ === 0) {
+      try {
+        result = op();
+      } catch (error) {
+        // What was thrown, as `then` would reject with it.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        result = Promise.reject(error);
+      }
+    } else {
+      result = this.#chain.then(op);
+    }
+    this.#chain = result.then(this.#settled, this.#failed);
     return result;
   }
 

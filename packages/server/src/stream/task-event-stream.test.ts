@@ -65,6 +65,53 @@ describe('TaskEventStream', () => {
     }
   });
 
+  it("reads the caller's signal only once the stream outlives its first turn, then ends when it aborts", async () => {
+    const { follower, snapshot } = await setup();
+    const abort = new AbortController();
+    let reads = 0;
+    const context = {
+      get signal() {
+        reads++;
+        return abort.signal;
+      },
+    };
+    const turn = () => new Promise((resolve) => setTimeout(resolve, 5));
+    // Ends in the turn it was opened in: the signal is never read.
+    const quick = new TaskEventStream({
+      prepare: async () => ({ initial: [working('TASK_STATE_COMPLETED')] }),
+      closeAfter: endsStream,
+      context,
+    });
+    expect((await quick.next()).done).toBe(false);
+    expect((await quick.next()).done).toBe(true);
+    await turn();
+    expect(reads).toBe(0);
+    // Waits for live events: read on the next turn, and its abort ends the pending next().
+    const waiting = new TaskEventStream({
+      prepare: async () => ({ initial: [snapshot], follower }),
+      closeAfter: endsStream,
+      context,
+    });
+    expect((await waiting.next()).value).toEqual(snapshot);
+    const pending = waiting.next();
+    expect(reads).toBe(0);
+    await turn();
+    expect(reads).toBe(1);
+    abort.abort();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(follower.closed).toBe(true);
+    // Aborted before it was read: the stream ends one turn later.
+    const late = new TaskEventStream({
+      prepare: () => new Promise<StreamStart>(() => undefined),
+      closeAfter: endsStream,
+      context,
+    });
+    const first = late.next();
+    await turn();
+    expect(await first).toEqual({ done: true, value: undefined });
+    expect(late.closed).toBe(true);
+  });
+
   it('ends a first next() still waiting for prepare, and closes the follower it brings', async () => {
     const { follower } = await setup();
     let resolvePrepare!: (start: StreamStart) => void;
@@ -80,6 +127,35 @@ describe('TaskEventStream', () => {
     expect(follower.closed).toBe(true);
   });
 
+  it('closes the follower prepare brought when the stream closes before its first next()', async () => {
+    const { follower } = await setup();
+    const stream = new TaskEventStream({
+      prepare: async () => ({ initial: [], follower }),
+      closeAfter: endsStream,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(follower.closed).toBe(false);
+    stream.close();
+    expect(follower.closed).toBe(true);
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('answers two next() calls made while prepare runs with the first two items, in order', async () => {
+    const { follower, snapshot, append } = await setup();
+    let resolvePrepare!: (start: StreamStart) => void;
+    const stream = new TaskEventStream({
+      prepare: () => new Promise((resolve) => (resolvePrepare = resolve)),
+      closeAfter: endsStream,
+    });
+    const first = stream.next();
+    const second = stream.next();
+    resolvePrepare({ initial: [snapshot], follower });
+    expect((await first).value).toEqual(snapshot);
+    await append();
+    expect(sequenceOf((await second).value!)).toBe(2);
+    stream.close();
+  });
+
   it('throws the failure of prepare from the first next(), and of the follower later', async () => {
     const failing = new TaskEventStream({
       prepare: async () => {
@@ -89,6 +165,15 @@ describe('TaskEventStream', () => {
     });
     await expect(failing.next()).rejects.toThrow('no task');
     expect(failing.closed).toBe(true);
+    // The same when prepare has already failed by the time next() is called.
+    const failed = new TaskEventStream({
+      prepare: () => Promise.reject(new Error('gone')),
+      closeAfter: endsStream,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await expect(failed.next()).rejects.toThrow('gone');
+    expect(failed.closed).toBe(true);
+    expect(await failed.next()).toEqual({ done: true, value: undefined });
 
     const { store, append } = await setup();
     const small = new TaskFollower(store.events, 't1', { maxBuffered: 1 });

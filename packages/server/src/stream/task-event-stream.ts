@@ -1,6 +1,7 @@
 import { type StreamResponse } from '@baton/protocol';
 
 import { type TaskEventRecord, withSequence } from '../task-event.js';
+import { type LateSignalReader, readSignalNextTurn, type SignalSource } from './late-signal.js';
 import { type FollowerReader, type TaskFollower } from './task-follower.js';
 
 /** How a stream begins: items sent first, then (optionally) the task's events from a follower. */
@@ -19,8 +20,15 @@ export interface TaskEventStreamInit {
   closeAfter: (event: StreamResponse) => boolean;
   /** Aborting closes the stream at once. */
   signal?: AbortSignal | undefined;
+  /**
+   * The caller's context, when `signal` is not given: its signal closes the stream the same way,
+   * but is read only once the stream outlives the turn of the event loop it was opened in. A
+   * transport may create the signal on first read, and a stream that ends in its first turn
+   * never needs it; one that closes through `return()` needs it even less.
+   */
+  context?: SignalSource | undefined;
   /** Called once when the stream closes, whatever the reason. */
-  onClose?: (() => void) | undefined;
+  onClose?: ((stream: TaskEventStream) => void) | undefined;
 }
 
 type Result = IteratorResult<StreamResponse, undefined>;
@@ -28,18 +36,24 @@ const DONE: Result = Object.freeze({ done: true, value: undefined });
 
 /**
  * A task's stream as an async iterator: `return()` (a `for await` that breaks) and an aborted
- * signal close it at once, even while a `next()` is pending, and free its subscription. Once
+ * signal close it at once, even while a `next()` is pending, and free its subscription (a
+ * signal read late, see {@link TaskEventStreamInit.context}, within a turn of it). Once
  * prepared, a `next()` waiting for a live event is one pending promise of the follower's, mapped
  * (no suspended async function), so idle streams stay small.
  */
 export class TaskEventStream
-  implements AsyncIterableIterator<StreamResponse>, FollowerReader<Result>
+  implements AsyncIterableIterator<StreamResponse>, FollowerReader<Result>, LateSignalReader
 {
   readonly #closeAfter: (event: StreamResponse) => boolean;
-  readonly #signal: AbortSignal | undefined;
-  readonly #onClose: (() => void) | undefined;
-  /** Until the stream is prepared. */
-  #ready: Promise<StreamStart> | undefined;
+  #signal: AbortSignal | undefined;
+  /** Where the signal is read from once the stream outlives its first turn. */
+  #context: SignalSource | undefined;
+  readonly #onClose: ((stream: TaskEventStream) => void) | undefined;
+  /** What `prepare` gave, until the first `next()` takes it. */
+  #prepared: StreamStart | undefined;
+  /** `prepare` failed: the first `next()` throws this. */
+  #prepareFailed = false;
+  #prepareError: unknown;
   #started = false;
   /** Items still to send first; dropped once sent. */
   #initial: StreamResponse[] | undefined;
@@ -47,21 +61,44 @@ export class TaskEventStream
   #closed = false;
   #ending = false;
   readonly #onAbort = () => this.close();
-  /** Settles when the stream closes, for a first `next()` waiting for `prepare`. */
-  #closedWait: Promise<undefined> | undefined;
-  #wakeClosed: (() => void) | undefined;
+  /** A first `next()` waiting for `prepare` (settled by it, or by the stream's end). */
+  #firstWait: Promise<Result> | undefined;
+  #firstWaiter:
+    | { resolve: (result: Promise<Result> | Result) => void; reject: (error: unknown) => void }
+    | undefined;
 
-  constructor(init: TaskEventStreamInit) {
+  /** `onClose`, when given, replaces `init.onClose` (saves the caller a copy of `init`). */
+  constructor(init: TaskEventStreamInit, onClose = init.onClose) {
     this.#closeAfter = init.closeAfter;
-    this.#signal = init.signal;
-    this.#onClose = init.onClose;
-    this.#ready = init.prepare().then((start) => {
-      if (this.#closed) start.follower?.close();
-      return start;
-    });
-    this.#ready.catch(() => {});
-    if (init.signal?.aborted) this.close();
-    else init.signal?.addEventListener('abort', this.#onAbort, { once: true });
+    this.#onClose = onClose;
+    // One reaction for both outcomes (no promise kept): what arrives after close() is let go.
+    init.prepare().then(
+      (start) => this.#onPrepared(start),
+      (error: unknown) => this.#onPrepareFailed(error),
+    );
+    if (init.signal) this.#listen(init.signal);
+    else if (init.context && 'signal' in init.context) {
+      this.#context = init.context;
+      readSignalNextTurn(this);
+    }
+  }
+
+  /** @internal Reads the caller's signal (one turn after the stream opened), if still open. */
+  readSignal(): void {
+    const context = this.#context;
+    this.#context = undefined;
+    if (this.#closed || !context) return;
+    const signal = context.signal;
+    if (signal) this.#listen(signal);
+  }
+
+  #listen(signal: AbortSignal): void {
+    if (signal.aborted) {
+      this.close();
+      return;
+    }
+    this.#signal = signal;
+    signal.addEventListener('abort', this.#onAbort, { once: true });
   }
 
   /** Whether the stream has ended. */
@@ -115,10 +152,15 @@ export class TaskEventStream
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#context = undefined;
     this.#follower?.close();
     this.#signal?.removeEventListener('abort', this.#onAbort);
-    this.#wakeClosed?.();
-    this.#onClose?.();
+    this.#prepared?.follower?.close();
+    this.#prepared = undefined;
+    const waiter = this.#firstWaiter;
+    this.#firstWaiter = undefined;
+    waiter?.resolve(DONE);
+    this.#onClose?.(this);
   }
 
   #item(item: StreamResponse): Result {
@@ -126,27 +168,56 @@ export class TaskEventStream
     return { done: false, value: item };
   }
 
-  /** The first `next()`: waits for `prepare` (or the stream's end), then reads. */
-  async #firstNext(): Promise<Result> {
-    try {
-      this.#closedWait ??= new Promise<undefined>((resolve) => {
-        this.#wakeClosed = () => resolve(undefined);
-      });
-      const start = await Promise.race([this.#ready, this.#closedWait]);
-      this.#closedWait = this.#wakeClosed = undefined;
-      if (!start || this.#closed) {
-        start?.follower?.close();
-        this.close();
-        return DONE;
-      }
-      this.#started = true;
-      this.#initial = start.initial.length > 0 ? start.initial : undefined;
-      this.#follower = start.follower;
-      this.#ready = undefined;
-      return await this.next();
-    } catch (error) {
+  /** The first `next()`: starts with what `prepare` gave, or waits for it (or the stream's end). */
+  #firstNext(): Promise<Result> {
+    if (this.#prepared) return this.#begin(this.#prepared);
+    if (this.#prepareFailed) {
+      const error = this.#prepareError;
+      this.#prepareError = undefined;
+      this.#prepareFailed = false;
       this.close();
-      throw error;
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what prepare threw
+      return Promise.reject(error);
     }
+    // A second call while the first waits reads after it.
+    if (this.#firstWait) return this.#firstWait.then(() => this.next());
+    return (this.#firstWait = new Promise<Result>((resolve, reject) => {
+      this.#firstWaiter = { resolve, reject };
+    }));
+  }
+
+  #onPrepared(start: StreamStart): void {
+    if (this.#closed) {
+      start.follower?.close();
+      return;
+    }
+    this.#prepared = start;
+    const waiter = this.#firstWaiter;
+    if (!waiter) return;
+    this.#firstWaiter = undefined;
+    waiter.resolve(this.#begin(start));
+  }
+
+  #onPrepareFailed(error: unknown): void {
+    if (this.#closed) return;
+    const waiter = this.#firstWaiter;
+    if (!waiter) {
+      this.#prepareFailed = true;
+      this.#prepareError = error;
+      return;
+    }
+    this.#firstWaiter = undefined;
+    this.close();
+    waiter.reject(error);
+  }
+
+  /** Takes what `prepare` gave and reads the first item. */
+  #begin(start: StreamStart): Promise<Result> {
+    this.#prepared = undefined;
+    this.#firstWait = undefined;
+    this.#started = true;
+    this.#initial = start.initial.length > 0 ? start.initial : undefined;
+    this.#follower = start.follower;
+    return this.next();
   }
 }

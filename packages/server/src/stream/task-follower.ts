@@ -9,6 +9,12 @@ export interface TaskFollowerOptions {
   maxBuffered: number;
   /** Log entries to pass over silently (they still advance the position). */
   skip?: ((event: StreamResponse) => boolean) | undefined;
+  /**
+   * The reader never edits the entries it gets, so live ones may be the store's shared records
+   * (see `SubscribeOptions.readsOnly`).
+   * @default false
+   */
+  readsOnly?: boolean | undefined;
 }
 
 /**
@@ -74,7 +80,9 @@ export class TaskFollower {
     this.#taskId = taskId;
     this.#maxBuffered = options.maxBuffered;
     this.#skip = options.skip;
-    this.#unsubscribe = log.subscribe(taskId, (record) => this.#onLive(record));
+    this.#unsubscribe = log.subscribe(taskId, (record) => this.#onLive(record), {
+      readsOnly: options.readsOnly,
+    });
   }
 
   /** Starts after sequence number `afterSeq`: entries up to it are never returned. */

@@ -2,7 +2,14 @@
 // dialect, ids are echoed, errors have the dialect's shape, malformed requests get the right code.
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { createJsonRpcDispatcher, type DispatchResult } from '../../src/index.js';
+import { type GetTaskRequest } from '@baton/protocol';
+
+import {
+  type A2ARequestHandler,
+  type CallContext,
+  createJsonRpcDispatcher,
+  type DispatchResult,
+} from '../../src/index.js';
 import { collect, handlerWith, scenarioExecutor, userMessage } from '../helpers.js';
 
 const handler = handlerWith(scenarioExecutor());
@@ -215,5 +222,38 @@ describe('versioning at dispatch', () => {
       taskId: task!.id,
       pushNotificationConfig: { id: 'first', url: 'https://hooks.example.com/1' },
     });
+  });
+  it("hands the transport's context through when it names the version, reading none of it", async () => {
+    let reads = 0;
+    // As transports do: `signal` is a getter of a class, which a spread would not copy.
+    class LazyContext {
+      readonly protocolVersion = '1.0' as const;
+      get signal(): AbortSignal {
+        reads++;
+        return new AbortController().signal;
+      }
+    }
+    const context = new LazyContext();
+    const seen: CallContext[] = [];
+    const spying = Object.create(handler, {
+      getTask: {
+        value: (params: GetTaskRequest, ctx: CallContext) => {
+          seen.push(ctx);
+          return handler.getTask(params, ctx);
+        },
+      },
+    }) as A2ARequestHandler;
+    const spy = createJsonRpcDispatcher(spying);
+    await spy.dispatch({ jsonrpc: '2.0', id: 1, method: 'GetTask', params: { id: 'x' } }, context);
+    expect(reads).toBe(0);
+    expect(seen[0]).toBe(context);
+    // Another dialect gets a copy that says so; the original is left as it was.
+    await spy.dispatch({ jsonrpc: '2.0', id: 2, method: 'tasks/get', params: { id: 'x' } }, context);
+    const copied = seen[1] !== context;
+    expect(reads).toBe(1);
+    expect(copied).toBe(true);
+    expect(seen[1]?.protocolVersion).toBe('0.3');
+    expect(seen[1]?.signal).toBeInstanceOf(AbortSignal);
+    expect(context.protocolVersion).toBe('1.0');
   });
 });
