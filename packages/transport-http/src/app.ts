@@ -8,7 +8,6 @@ import { createJsonRpcBinding } from './jsonrpc-binding.js';
 import { type A2AHonoOptions, resolveOptions } from './options.js';
 import { jsonResponse } from './responses.js';
 import { createRestBinding } from './rest-binding.js';
-import { sseHostOf } from './sse.js';
 
 /** The well-known path of the public agent card (both protocol versions). */
 export const AGENT_CARD_PATH = '/.well-known/agent-card.json';
@@ -61,7 +60,7 @@ export function createA2AHono(handler: A2ARequestHandler, options: A2AHonoOption
       deps,
       createJsonRpcDispatcher(handler, { errorMapping: resolved.errorStatusVariant }),
     );
-    app.post(resolved.jsonRpcPath, (c) => jsonRpc(c.req.raw, sseHostOf(c.env)));
+    app.post(resolved.jsonRpcPath, (c) => jsonRpc(c.req.raw, c.env));
   }
 
   if (resolved.restVersions.length > 0) {
@@ -69,7 +68,7 @@ export function createA2AHono(handler: A2ARequestHandler, options: A2AHonoOption
     const prefix = resolved.restPath === '/' ? '' : resolved.restPath;
     app.all(join(resolved.restPath, '/*'), (c) => {
       const path = new URL(c.req.url).pathname.slice(prefix.length);
-      return rest(c.req.raw, path === '' ? '/' : path, sseHostOf(c.env));
+      return rest(c.req.raw, path === '' ? '/' : path, c.env);
     });
   }
 

@@ -3,13 +3,17 @@ import { ANONYMOUS_CALLER, type Authenticator, type Caller } from '@baton/server
 
 /**
  * Runs the authenticator on a request's headers and URL. Without one, everyone is the anonymous
- * caller. Errors (`UnauthenticatedError`, `PermissionDeniedError`) propagate to the binding.
+ * caller, at once (no promise). Errors (`UnauthenticatedError`, `PermissionDeniedError`) reject.
  */
-export async function authenticate(
+export function authenticate(
   authenticator: Authenticator | undefined,
   request: Request,
-): Promise<Caller> {
+): Caller | Promise<Caller> {
   if (!authenticator) return ANONYMOUS_CALLER;
+  return run(authenticator, request);
+}
+
+async function run(authenticator: Authenticator, request: Request): Promise<Caller> {
   return authenticator({ headers: request.headers, url: request.url });
 }
 

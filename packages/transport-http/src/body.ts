@@ -36,25 +36,129 @@ export async function readBody(request: Request, limits: BodyLimits): Promise<st
   // Without a declared length the body is read as a stream, counting bytes as they arrive.
   const body = length === undefined ? request.body : undefined;
   if (body === null) return '';
+  // A declared length within the limit bounds the body (HTTP framing), so it is read in one go,
+  // without touching `request.body`: runtimes then skip the stream (hono's Node adapter reads
+  // straight from the socket).
+  if (body === undefined) {
+    const bytes = new Uint8Array(await withTimeout(request.arrayBuffer(), limits.timeoutMs));
+    if (bytes.byteLength > limits.maxBytes) throw tooLarge(limits.maxBytes);
+    return decodeUtf8([bytes], bytes.byteLength);
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(bodyTimeoutError(limits.timeoutMs)), limits.timeoutMs);
   });
   try {
-    // A declared length within the limit bounds the body (HTTP framing), so it is read in one
-    // go, without touching `request.body`: runtimes then skip the stream (hono's Node adapter
-    // reads straight from the socket).
-    if (body === undefined) {
-      const read = request.arrayBuffer();
-      read.catch(() => undefined);
-      const bytes = new Uint8Array(await Promise.race([read, timeout]));
-      if (bytes.byteLength > limits.maxBytes) throw tooLarge(limits.maxBytes);
-      return decodeUtf8([bytes], bytes.byteLength);
-    }
     return await readChunks(body, limits.maxBytes, timeout);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Settles like `read`, or rejects with the 408 error after `timeoutMs` (then `read` is left). */
+function withTimeout<T>(read: Promise<T>, timeoutMs: number): Promise<T> {
+  return BodyDeadlines.for(timeoutMs).race(read);
+}
+
+/** A read waiting for its body; `reject` is dropped once it settled or timed out. */
+interface PendingRead {
+  deadline: number;
+  reject: ((error: unknown) => void) | undefined;
+}
+
+/**
+ * The deadlines of the body reads under way with one timeout: one timer for all of them instead
+ * of a timer set and cleared per request. Reads start in deadline order, so they wait in a queue;
+ * a read that settles is only marked (the queue drops it when it gets there), and the timer is
+ * set for the oldest read still waiting, cleared when none is.
+ */
+export class BodyDeadlines {
+  static readonly #byTimeout = new Map<number, BodyDeadlines>();
+  readonly #timeoutMs: number;
+  #queue: PendingRead[] = [];
+  #head = 0;
+  #waiting = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  private constructor(timeoutMs: number) {
+    this.#timeoutMs = timeoutMs;
+  }
+
+  /** The deadlines of reads with this timeout. */
+  static for(timeoutMs: number): BodyDeadlines {
+    let deadlines = BodyDeadlines.#byTimeout.get(timeoutMs);
+    if (!deadlines)
+      BodyDeadlines.#byTimeout.set(timeoutMs, (deadlines = new BodyDeadlines(timeoutMs)));
+    return deadlines;
+  }
+
+  /** Reads under way (for tests). */
+  get waiting(): number {
+    return this.#waiting;
+  }
+
+  /** Settles like `read`, or rejects with the 408 error once the timeout has passed. */
+  race<T>(read: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const entry: PendingRead = { deadline: performance.now() + this.#timeoutMs, reject };
+      this.#queue.push(entry);
+      if (this.#waiting++ === 0) this.#arm(this.#timeoutMs);
+      read.then(
+        (value) => {
+          if (this.#settle(entry)) resolve(value);
+        },
+        (error: unknown) => {
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what read threw
+          if (this.#settle(entry)) reject(error);
+        },
+      );
+    });
+  }
+
+  /** Marks a read settled; false when it had timed out already. */
+  #settle(entry: PendingRead): boolean {
+    if (!entry.reject) return false;
+    entry.reject = undefined;
+    if (--this.#waiting === 0) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      this.#queue = [];
+      this.#head = 0;
+    }
+    return true;
+  }
+
+  #arm(delayMs: number): void {
+    this.#timer = setTimeout(this.#expire, Math.max(1, Math.ceil(delayMs)));
+  }
+
+  readonly #expire = (): void => {
+    this.#timer = undefined;
+    const now = performance.now();
+    const queue = this.#queue;
+    let head = this.#head;
+    for (; head < queue.length; head++) {
+      const entry = queue[head]!;
+      const reject = entry.reject;
+      if (!reject) continue;
+      if (entry.deadline > now) break;
+      entry.reject = undefined;
+      this.#waiting--;
+      reject(bodyTimeoutError(this.#timeoutMs));
+    }
+    if (head === queue.length) {
+      this.#queue = [];
+      this.#head = 0;
+      return;
+    }
+    // Drop the part already passed once it is the larger one.
+    if (head > queue.length / 2) {
+      this.#queue = queue.slice(head);
+      head = 0;
+    }
+    this.#head = head;
+    this.#arm(this.#queue[head]!.deadline - now);
+  };
 }
 
 async function readChunks(
@@ -116,6 +220,7 @@ export function parseJson(text: string): unknown {
 /** Whether a `Content-Type` names JSON: `application/json` or any `application/*+json`. */
 export function isJsonContentType(header: string | null | undefined): boolean {
   if (!header) return false;
+  if (header === 'application/json') return true;
   const type = header.split(';', 1)[0]!.trim().toLowerCase();
   return type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
 }

@@ -16,6 +16,8 @@ import {
   type BindingDeps,
   callContext,
   callerOf,
+  echoExtensions,
+  hostOf,
   type RequestFacts,
   requestFacts,
 } from './binding-context.js';
@@ -28,7 +30,8 @@ import {
   withChallenge,
 } from './responses.js';
 import { rawProtocolVersion } from './service-parameters.js';
-import { openEventStream, respondSse, type SseEvent, type SseHost } from './sse.js';
+import { openEventStream, respondSse, type SseEvent } from './sse.js';
+import { StreamAbort } from './stream-abort.js';
 
 function errorCodeOf(body: JsonRpcResponse): number | undefined {
   return 'error' in body ? body.error.code : undefined;
@@ -42,7 +45,7 @@ function responseOf(body: JsonRpcResponse, facts: RequestFacts): Response {
 
 const toSseEvent = (item: DispatchStreamItem): SseEvent => ({ id: item.seq, data: item.body });
 
-async function streamResponse(
+function streamResponse(
   deps: BindingDeps,
   facts: RequestFacts,
   request: Request,
@@ -50,21 +53,22 @@ async function streamResponse(
   id: JsonRpcId,
   dialect: JsonRpcDialect,
 ): Promise<Response> {
-  const opened = await openEventStream(events, toSseEvent);
-  // An error as the very first item has not opened anything yet: answer it as plain JSON.
-  const head = opened.first?.data as JsonRpcResponse | undefined;
-  if (head && 'error' in head) {
-    void opened.rest.return?.();
-    return responseOf(head, facts);
-  }
-  const options = {
-    ...opened,
-    heartbeatMs: deps.options.heartbeatMs,
-    abort: facts.abort ?? new AbortController(),
-    errorData: (error: unknown) => jsonRpcError(id, toA2AError(error), dialect),
-    headers: facts.headers,
-  };
-  return respondSse(facts.host, options, request);
+  return openEventStream(events, toSseEvent).then((opened) => {
+    // An error as the very first item has not opened anything yet: answer it as plain JSON.
+    const head = opened.first?.data as JsonRpcResponse | undefined;
+    if (head && 'error' in head) {
+      void opened.rest.return?.();
+      return responseOf(head, facts);
+    }
+    const options = {
+      ...opened,
+      heartbeatMs: deps.options.heartbeatMs,
+      abort: facts.abort ?? new StreamAbort(),
+      errorData: (error: unknown) => jsonRpcError(id, toA2AError(error), dialect),
+      headers: facts.headers,
+    };
+    return respondSse(hostOf(facts), options, request);
+  });
 }
 
 /**
@@ -91,8 +95,9 @@ function methodOf(body: unknown): { version: ProtocolVersion; streaming: boolean
  */
 export function createJsonRpcBinding(deps: BindingDeps, dispatcher: JsonRpcDispatcher) {
   const { bodyLimit, bodyTimeoutMs, jsonRpcVersions } = deps.options;
-  return async (request: Request, host?: SseHost): Promise<Response> => {
-    const facts = await requestFacts(deps, request, host);
+  return async (request: Request, env?: unknown): Promise<Response> => {
+    const facts = requestFacts(deps, request, env);
+    if (facts.requestedExtensions.length > 0) await echoExtensions(deps, request, facts);
     const raw = rawProtocolVersion(request);
     const parsed = parseProtocolVersion(raw);
     // Errors raised before the dispatcher speak the dialect the client asked for, 1.0 if unsure.
@@ -100,7 +105,8 @@ export function createJsonRpcBinding(deps: BindingDeps, dispatcher: JsonRpcDispa
     let body: unknown;
     let caller;
     try {
-      caller = await callerOf(deps, request);
+      caller = callerOf(deps, request);
+      if (caller instanceof Promise) caller = await caller;
       const contentType = request.headers.get('content-type');
       if (!isJsonContentType(contentType)) throw unsupportedMediaTypeError(contentType);
       body = parseJson(await readBody(request, { maxBytes: bodyLimit, timeoutMs: bodyTimeoutMs }));

@@ -2,7 +2,9 @@ import { type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 
+import { NO_HEADERS } from './responses.js';
 import {
+  type Aborter,
   formatSseEvent,
   SSE_HEARTBEAT,
   type SseEvent,
@@ -17,26 +19,31 @@ type NextItem = IteratorResult<unknown, unknown>;
  * Writes a request's SSE stream straight to Node's `ServerResponse`, instead of a web
  * `ReadableStream` that hono's adapter reads back: no stream or reader per connection, no
  * `Response` kept and no suspended async function while idle; headers and the first event in one
- * write; events that are ready together coalesced into one write (corked until the next tick);
- * backpressure through `'drain'`; one `'close'` listener for disconnect and cleanup. One per
- * request, created by `createNodeRequestListener`, which calls {@link take} with the app's final
- * response; it costs nothing until a binding uses it.
+ * write; events that are ready together joined into one chunk, written on the next tick (or with
+ * the end); backpressure through `'drain'`; one `'close'` listener for disconnect and cleanup.
+ * One per streaming request, created when a binding first asks for it (`sseHostOf(env)`);
+ * `createNodeRequestListener` then calls {@link take} with the app's final response.
  */
 export class NodeSseHost implements SseHost {
   readonly #res: ServerResponse;
   /** Aborted when the client goes away before the response has ended. */
-  #disconnect: AbortController | undefined;
+  #disconnect: Aborter | undefined;
   #listening = false;
   #rest: AsyncIterator<unknown> | undefined;
   #toEvent: ((item: unknown) => SseEvent) | undefined;
   #errorData: ((error: unknown) => unknown) | undefined;
-  #abort: AbortController | undefined;
+  #abort: Aborter | undefined;
   /** Until the stream starts. */
   #first: SseEvent | undefined;
+  /** What `respond` returned, and whether its headers are still the ones it was given. */
+  #response: PreparedResponse | undefined;
+  #plainHeaders = false;
   #heartbeatMs = 0;
   #started = false;
   #ended = false;
-  #corked = false;
+  /** Written since the last flush: goes out as one chunk on the next tick, or with the end. */
+  #pending = '';
+  #flushQueued = false;
   #heartbeats: Heartbeats | undefined;
   #onNext: ((next: NextItem) => void) | undefined;
   #onError: ((error: unknown) => void) | undefined;
@@ -46,7 +53,7 @@ export class NodeSseHost implements SseHost {
     this.#res = res;
   }
 
-  abortOnDisconnect(abort: AbortController): void {
+  abortOnDisconnect(abort: Aborter): void {
     const res = this.#res;
     if (res.closed) {
       if (!res.writableFinished) abort.abort();
@@ -65,7 +72,8 @@ export class NodeSseHost implements SseHost {
     this.#heartbeatMs = options.heartbeatMs;
     this.#listen();
     // What middleware sees; `take` writes the stream with the headers the response ends up with.
-    return new Response(null, { status: 200, headers: sseHeaders(options.headers) });
+    this.#plainHeaders = options.headers === undefined || options.headers === NO_HEADERS;
+    return (this.#response = preparedResponse(sseHeaders(options.headers)));
   }
 
   /**
@@ -76,6 +84,14 @@ export class NodeSseHost implements SseHost {
    */
   take(response: Response): Response {
     if (!this.#rest || this.#started || this.#ended) return response;
+    const prepared = this.#response;
+    this.#response = undefined;
+    // Our own response, headers never read (so never changed) and no extra ones: the Headers of
+    // the web response need not be built and read back.
+    if (response === prepared && this.#plainHeaders && !prepared.headersRead) {
+      this.#start(SSE_NODE_HEADERS);
+      return RESPONSE_ALREADY_SENT;
+    }
     const type = response.headers.get('content-type');
     if (response.status !== 200 || !type?.startsWith('text/event-stream')) {
       this.#stop(true);
@@ -88,6 +104,7 @@ export class NodeSseHost implements SseHost {
 
   /** The app failed after `respond`: the prepared stream is dropped. */
   abandon(): void {
+    this.#response = undefined;
     if (this.#rest && !this.#started) this.#stop(true);
   }
 
@@ -104,18 +121,20 @@ export class NodeSseHost implements SseHost {
     this.#onNext = (next) => this.#next(next);
     this.#onError = (error) => this.#fail(error);
     res.writeHead(200, headers);
-    flattenHeader(res);
     // Without a first event the headers go out now, so the client sees the stream open.
     if (first) this.#write(formatSseEvent(first));
-    else res.flushHeaders();
-    this.#heartbeats = Heartbeats.join(this, this.#heartbeatMs);
+    else {
+      res.flushHeaders();
+      this.#stayOpen();
+    }
     this.#pull();
   }
 
   #listen(): void {
     if (this.#listening) return;
     this.#listening = true;
-    this.#res.once('close', () => {
+    // `on`, not `once`: a response closes once, and `once` would wrap the listener.
+    this.#res.on('close', () => {
       if (this.#res.writableFinished) return;
       this.#disconnect?.abort();
       if (this.#rest) this.#stop(true);
@@ -146,7 +165,10 @@ export class NodeSseHost implements SseHost {
       this.#fail(error);
       return;
     }
-    if (this.#write(chunk)) {
+    this.#write(chunk);
+    const res = this.#res;
+    if (this.#pending.length >= res.writableHighWaterMark) this.#flush();
+    if (!res.writableNeedDrain) {
       this.#pull();
       return;
     }
@@ -154,7 +176,7 @@ export class NodeSseHost implements SseHost {
     this.#onDrain ??= () => {
       if (!this.#ended) this.#pull();
     };
-    this.#res.once('drain', this.#onDrain);
+    res.once('drain', this.#onDrain);
   }
 
   /** Writes the heartbeat comment (called by {@link Heartbeats}). */
@@ -175,32 +197,58 @@ export class NodeSseHost implements SseHost {
   }
 
   #end(): void {
+    const chunk = this.#pending;
     this.#stop(false);
-    this.#uncork();
-    this.#res.end();
+    // What is still pending goes out with the end: one chunk, then the terminating one.
+    if (chunk === '') this.#res.end();
+    else this.#res.end(chunk);
   }
 
-  /** Writes a chunk, corked until the next tick so chunks written together go out together. */
-  #write(chunk: string): boolean {
-    if (this.#ended) return true;
-    if (!this.#corked) {
-      this.#corked = true;
-      this.#res.cork();
-      process.nextTick(() => this.#uncork());
-    }
-    return this.#res.write(chunk);
+  /**
+   * Queues a chunk: chunks written in the same tick go out as one (one `write` of the response,
+   * which frames each as an HTTP chunk of its own), on the next tick or with the end.
+   */
+  #write(chunk: string): void {
+    if (this.#ended) return;
+    this.#pending += chunk;
+    if (this.#flushQueued) return;
+    this.#flushQueued = true;
+    process.nextTick(NodeSseHost.#flushQueue, this);
   }
 
-  #uncork(): void {
-    if (!this.#corked) return;
-    this.#corked = false;
-    this.#res.uncork();
+  static readonly #flushQueue = (host: NodeSseHost): void => {
+    host.#flushQueued = false;
+    host.#flush();
+  };
+
+  /** Writes what is pending, its HTTP chunk framing and any unsent headers in one socket write. */
+  #flush(): void {
+    const chunk = this.#pending;
+    if (chunk === '' || this.#ended) return;
+    this.#pending = '';
+    const res = this.#res;
+    res.cork();
+    res.write(chunk);
+    res.uncork();
+    this.#stayOpen();
+  }
+
+  /**
+   * The stream outlives the tick it started in (a stream that ends in it, as a quick task's does,
+   * never gets here): it joins the heartbeats — the first one still comes within the interval —
+   * and its header block, which it may keep for hours, is flattened (see flattenHeader).
+   */
+  #stayOpen(): void {
+    if (this.#heartbeats || this.#ended) return;
+    this.#heartbeats = Heartbeats.join(this, this.#heartbeatMs);
+    flattenHeader(this.#res);
   }
 
   #stop(early: boolean): void {
     if (this.#ended) return;
     this.#ended = true;
     this.#first = undefined;
+    this.#pending = '';
     this.#heartbeats?.leave(this);
     if (this.#onDrain) this.#res.off('drain', this.#onDrain);
     const rest = this.#rest;
@@ -243,6 +291,43 @@ class Heartbeats {
     Heartbeats.#byInterval.delete(this.#intervalMs);
   }
 }
+
+/**
+ * The response `NodeSseHost.respond` hands to the app: a `Response` (hono's lightweight one under
+ * its Node adapter) that records whether anything read its headers, since whoever reads them may
+ * also change them. The class is made on first use, from the `Response` global of that moment.
+ */
+interface PreparedResponse extends Response {
+  readonly headersRead: boolean;
+}
+
+let PreparedResponseClass: (new (headers: Record<string, string>) => PreparedResponse) | undefined;
+
+function preparedResponse(headers: Record<string, string>): PreparedResponse {
+  PreparedResponseClass ??= (() => {
+    const Base = Response;
+    return class extends Base {
+      headersRead = false;
+      constructor(init: Record<string, string>) {
+        super(null, { status: 200, headers: init });
+      }
+      override get headers(): Headers {
+        this.headersRead = true;
+        return Reflect.get<object, 'headers'>(Base.prototype, 'headers', this) as Headers;
+      }
+    };
+  })();
+  return new PreparedResponseClass(headers);
+}
+
+/** The headers of a stream without extra ones, as {@link nodeHeaders} reads them back. */
+const SSE_NODE_HEADERS: OutgoingHttpHeaders = Object.freeze(
+  Object.fromEntries(
+    Object.entries(sseHeaders(undefined))
+      .map(([name, value]) => [name.toLowerCase(), value])
+      .sort(([a], [b]) => (a! < b! ? -1 : 1)),
+  ),
+);
 
 /** Response headers for `writeHead` (names in lower case, as hono's adapter sends them). */
 function nodeHeaders(headers: Headers): OutgoingHttpHeaders {

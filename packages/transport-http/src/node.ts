@@ -4,15 +4,28 @@ import { type AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 
 import { NodeSseHost } from './node-sse.js';
-import { SSE_HOST, type SseHost } from './sse.js';
+import { SSE_HOST, type SseHostSource } from './sse.js';
 
 /** The env a Node server passes to `app.fetch(request, env)` (hono's `c.env`). */
 export interface NodeFetchEnv {
   incoming: IncomingMessage;
   outgoing: ServerResponse;
-  /** Baton's SSE writer for this request; absent when native SSE is off. */
-  [SSE_HOST]?: SseHost;
+  /** Gives Baton's SSE writer for this request on first use; absent when native SSE is off. */
+  [SSE_HOST]?: SseHostSource;
 }
+
+/** Where the SSE writer of a request is kept once created. */
+const NODE_SSE_HOST = Symbol('NodeSseHost');
+
+interface NativeSseEnv extends NodeFetchEnv {
+  [NODE_SSE_HOST]?: NodeSseHost;
+}
+
+/** Creates a request's {@link NodeSseHost} when a binding first asks for it: only streams do. */
+const nodeSseHosts: SseHostSource = {
+  hostFor: (env) =>
+    ((env as NativeSseEnv)[NODE_SSE_HOST] ??= new NodeSseHost((env as NativeSseEnv).outgoing)),
+};
 
 /** Anything with a fetch handler, such as the hono app of `createA2AHono`. */
 export interface FetchApp {
@@ -71,15 +84,14 @@ export function createNodeRequestListener(
   const native = options.nativeSse ?? true;
   const listener = getRequestListener((request, bindings) => {
     // createServer gives HTTP/1 bindings.
-    const env = bindings as NodeFetchEnv;
+    const env = bindings as NativeSseEnv;
     if (!native) return app.fetch(request, env);
-    const host = new NodeSseHost(env.outgoing);
-    env[SSE_HOST] = host;
-    // The stream starts once the app (and any middleware around it) has its final response.
+    env[SSE_HOST] = nodeSseHosts;
+    // A stream starts once the app (and any middleware around it) has its final response.
     return Promise.resolve(app.fetch(request, env)).then(
-      (response) => host.take(response),
+      (response) => env[NODE_SSE_HOST]?.take(response) ?? response,
       (error: unknown) => {
-        host.abandon();
+        env[NODE_SSE_HOST]?.abandon();
         throw error;
       },
     );

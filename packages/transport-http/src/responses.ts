@@ -20,11 +20,20 @@ export function withChallenge(
   return status === 401 && challenge ? { ...headers, 'WWW-Authenticate': challenge } : headers;
 }
 
+/** No extra headers: shared, never written to (a `Response` copies the headers it is given). */
+export const NO_HEADERS: ResponseHeaders = Object.freeze({});
+
+const JSON_HEADERS: ResponseHeaders = Object.freeze({ 'Content-Type': 'application/json' });
+
 /** A JSON response with `Content-Type: application/json` (what the TCK checks). */
-export function jsonResponse(body: unknown, status = 200, headers: ResponseHeaders = {}): Response {
+export function jsonResponse(
+  body: unknown,
+  status = 200,
+  headers: ResponseHeaders = NO_HEADERS,
+): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { ...headers, 'Content-Type': 'application/json' },
+    headers: headers === NO_HEADERS ? JSON_HEADERS : { ...headers, ...JSON_HEADERS },
   });
 }
 
@@ -48,7 +57,7 @@ export function jsonRpcErrorResponse(
   id: JsonRpcId,
   thrown: unknown,
   dialect: JsonRpcDialect,
-  headers: ResponseHeaders = {},
+  headers: ResponseHeaders = NO_HEADERS,
   challenge?: string,
 ): Response {
   const error = toA2AError(thrown);
@@ -64,7 +73,7 @@ export function jsonRpcErrorResponse(
 export function restErrorResponse(
   thrown: unknown,
   variant: ErrorMappingVariant,
-  headers: ResponseHeaders = {},
+  headers: ResponseHeaders = NO_HEADERS,
   challenge?: string,
 ): Response {
   const { status, body } = toA2AError(thrown).toRestError(variant);

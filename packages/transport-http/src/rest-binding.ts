@@ -14,6 +14,8 @@ import {
   type BindingDeps,
   callContext,
   callerOf,
+  echoExtensions,
+  hostOf,
   type RequestFacts,
   requestFacts,
 } from './binding-context.js';
@@ -23,7 +25,8 @@ import { jsonResponse, restErrorResponse } from './responses.js';
 import { queryParams, restParams } from './rest-params.js';
 import { matchRestRoute } from './rest-routes.js';
 import { rawProtocolVersion } from './service-parameters.js';
-import { openEventStream, respondSse, type SseEvent, type SseHost } from './sse.js';
+import { openEventStream, respondSse, type SseEvent } from './sse.js';
+import { StreamAbort } from './stream-abort.js';
 
 function methodNotAllowed(allow: string[]): A2AError {
   return new A2AError({
@@ -55,7 +58,7 @@ async function readJsonBody(deps: BindingDeps, request: Request): Promise<unknow
 
 const toSseEvent = (item: StreamResponse): SseEvent => ({ id: sequenceOf(item), data: item });
 
-async function streamResponse(
+function streamResponse(
   deps: BindingDeps,
   facts: RequestFacts,
   request: Request,
@@ -63,15 +66,16 @@ async function streamResponse(
 ): Promise<Response> {
   const { errorStatusVariant: variant, heartbeatMs } = deps.options;
   // Read the first event before answering, so an early failure is a plain JSON error.
-  const opened = await openEventStream(stream, toSseEvent);
-  const options = {
-    ...opened,
-    heartbeatMs,
-    abort: facts.abort ?? new AbortController(),
-    errorData: (error: unknown) => toA2AError(error).toRestError(variant).body,
-    headers: facts.headers,
-  };
-  return respondSse(facts.host, options, request);
+  return openEventStream(stream, toSseEvent).then((opened) => {
+    const options = {
+      ...opened,
+      heartbeatMs,
+      abort: facts.abort ?? new StreamAbort(),
+      errorData: (error: unknown) => toA2AError(error).toRestError(variant).body,
+      headers: facts.headers,
+    };
+    return respondSse(hostOf(facts), options, request);
+  });
 }
 
 /**
@@ -81,8 +85,9 @@ async function streamResponse(
  */
 export function createRestBinding(deps: BindingDeps) {
   const { errorStatusVariant: variant } = deps.options;
-  return async (request: Request, path: string, host?: SseHost): Promise<Response> => {
-    const facts = await requestFacts(deps, request, host);
+  return async (request: Request, path: string, env?: unknown): Promise<Response> => {
+    const facts = requestFacts(deps, request, env);
+    if (facts.requestedExtensions.length > 0) await echoExtensions(deps, request, facts);
     try {
       const caller = await callerOf(deps, request);
       checkVersion(request);

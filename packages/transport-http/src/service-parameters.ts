@@ -4,6 +4,8 @@ import { type AgentCard, parseProtocolVersion, type ProtocolVersion } from '@bat
 export function rawProtocolVersion(request: Request): string | undefined {
   const header = request.headers.get('a2a-version');
   if (header !== null && header.trim() !== '') return header.trim();
+  // Parsing the URL is the costly part: skip it when there is no query.
+  if (!request.url.includes('?')) return undefined;
   const url = new URL(request.url);
   for (const [key, value] of url.searchParams) {
     if (key.toLowerCase() === 'a2a-version' && value.trim() !== '') return value.trim();
@@ -27,15 +29,20 @@ export function requestedVersion(
 }
 
 /** Extension URIs the client asked for: `A2A-Extensions` and the 0.3 `X-A2A-Extensions`. */
-export function requestedExtensions(request: Request): string[] {
+export function requestedExtensions(request: Request): readonly string[] {
+  const current = request.headers.get('a2a-extensions');
+  const legacy = request.headers.get('x-a2a-extensions');
+  if (current === null && legacy === null) return NONE;
   const uris = new Set<string>();
-  for (const name of ['a2a-extensions', 'x-a2a-extensions']) {
-    for (const uri of (request.headers.get(name) ?? '').split(',')) {
+  for (const header of [current, legacy]) {
+    for (const uri of (header ?? '').split(',')) {
       if (uri.trim() !== '') uris.add(uri.trim());
     }
   }
-  return [...uris];
+  return uris.size > 0 ? [...uris] : NONE;
 }
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * The response headers echoing the activated extensions: the requested ones the card declares,

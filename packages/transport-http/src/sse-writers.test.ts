@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -19,13 +19,14 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function serve(nativeSse: boolean, spec: () => StreamSpec) {
+/** `readHeaders`: the app reads the response's headers before handing it over, as middleware may. */
+async function serve(nativeSse: boolean, spec: () => StreamSpec, readHeaders = false) {
   const abort = new AbortController();
   server = createServer(
     createNodeRequestListener(
       {
-        fetch: (request, env) =>
-          respondSse(
+        fetch: (request, env) => {
+          const response = respondSse(
             sseHostOf(env),
             {
               errorData: (error) => ({ error: (error as Error).message }),
@@ -34,7 +35,10 @@ async function serve(nativeSse: boolean, spec: () => StreamSpec) {
               abort,
             },
             request,
-          ),
+          );
+          if (readHeaders) response.headers.get('content-type');
+          return response;
+        },
       },
       { nativeSse },
     ),
@@ -148,5 +152,52 @@ describe.each([
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(pulled).toBe(stalled);
     await reader.cancel();
+  });
+});
+
+/** The raw bytes of a GET to `url` on a connection of its own (`Connection: close`). */
+async function rawExchange(url: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  socket.write(`GET / HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`);
+  let text = '';
+  for await (const chunk of socket) text += String(chunk);
+  return text;
+}
+
+/** The header lines of a raw response, without `Date`. */
+const headerLines = (raw: string) =>
+  raw
+    .slice(0, raw.indexOf('\r\n\r\n'))
+    .split('\r\n')
+    .filter((line) => !line.toLowerCase().startsWith('date:'));
+
+describe('SSE on the wire', () => {
+  it('sends the same headers whether or not the app read them, and what is ready together as one chunk', async () => {
+    const raw: string[] = [];
+    for (const [nativeSse, readHeaders] of [
+      [true, false],
+      [true, true],
+      [false, false],
+    ] as const) {
+      if (server) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server!.close(resolve));
+      }
+      const spec = () => ({
+        first: { id: 1, data: { i: 0 } },
+        rest: numbers(1, 3),
+        heartbeatMs: 1e4,
+      });
+      const { url } = await serve(nativeSse, spec, readHeaders);
+      raw.push(await rawExchange(url));
+    }
+    const [native, nativeRead, web] = raw as [string, string, string];
+    expect(headerLines(native)).toEqual(headerLines(nativeRead));
+    const normalized = (lines: string[]) => lines.map((line) => line.toLowerCase()).sort();
+    expect(normalized(headerLines(native))).toEqual(normalized(headerLines(web)));
+    const events = 'id: 1\ndata: {"i":0}\n\nid: 2\ndata: {"i":1}\n\nid: 3\ndata: {"i":2}\n\n';
+    const body = native.slice(native.indexOf('\r\n\r\n') + 4);
+    expect(body).toBe(`${events.length.toString(16)}\r\n${events}\r\n0\r\n\r\n`);
   });
 });

@@ -35,6 +35,30 @@ describe('sseResponse', () => {
 
   it('rejects when the very first item fails, so it can be answered as plain JSON', async () => {
     await expect(openEventStream(items(3, 0), (i) => ({ data: i }))).rejects.toThrow('boom');
+    // A source that throws instead of returning a rejected promise: the same, never a throw.
+    const throwing: AsyncIterable<number> = {
+      [Symbol.asyncIterator]: () => ({
+        next: () => {
+          throw new Error('sync');
+        },
+      }),
+    };
+    const opened = openEventStream(throwing, (i) => ({ data: i }));
+    await expect(opened).rejects.toThrow('sync');
+  });
+
+  it('has no first event for an empty source, which it closes', async () => {
+    let returned = false;
+    const empty: AsyncIterable<number> = {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => ({ done: true, value: undefined }),
+        return: async () => ((returned = true), { done: true, value: undefined }),
+      }),
+    };
+    const opened = await openEventStream(empty, (i) => ({ data: i }));
+    expect(opened.first).toBeUndefined();
+    expect(returned).toBe(true);
+    expect(await opened.rest.next()).toEqual({ done: true, value: undefined });
   });
 
   it('aborts the producer and calls return() as soon as the reader cancels', async () => {

@@ -21,11 +21,16 @@ export interface SseStreamOptions<T> extends OpenedEventStream<T> {
   /** Interval of the `: heartbeat` comment, in milliseconds. */
   heartbeatMs: number;
   /** Aborted when the stream ends early, so the producer can drop its subscription at once. */
-  abort: AbortController;
+  abort: Aborter;
   /** The data of the event sent when the source throws after the stream opened. */
   errorData: (error: unknown) => unknown;
   /** Extra response headers. */
   headers?: ResponseHeaders | undefined;
+}
+
+/** Aborts a stream's producer: an `AbortController`, or one whose signal is made on first read. */
+export interface Aborter {
+  abort(): void;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface SseStreamOptions<T> extends OpenedEventStream<T> {
  */
 export interface SseHost {
   /** Aborts `abort` when the client goes away before the response has ended. */
-  abortOnDisconnect(abort: AbortController): void;
+  abortOnDisconnect(abort: Aborter): void;
   /**
    * Takes the stream and returns the `Response` to hand back to the framework; the server starts
    * writing once it has the app's final response (middleware may add headers to this one).
@@ -44,13 +49,22 @@ export interface SseHost {
   respond<T>(options: SseStreamOptions<T>): Response;
 }
 
-/** Key of the {@link SseHost} in the env a server passes to `app.fetch(request, env)`. */
+/**
+ * What a server puts in the env of a fetch call to offer its {@link SseHost}: it creates the host
+ * of a request on first use (the same one for every later call), so a request that does not
+ * stream costs nothing.
+ */
+export interface SseHostSource {
+  hostFor(env: object): SseHost;
+}
+
+/** Key of the {@link SseHostSource} in the env a server passes to `app.fetch(request, env)`. */
 export const SSE_HOST: unique symbol = Symbol.for('@baton/transport-http.sse-host') as never;
 
-/** The SSE host a server put in the env of a fetch call, if any. */
+/** The SSE host of the server that made a fetch call's env, if it offers one (created now). */
 export function sseHostOf(env: unknown): SseHost | undefined {
   return typeof env === 'object' && env !== null
-    ? (env as { [SSE_HOST]?: SseHost })[SSE_HOST]
+    ? (env as { [SSE_HOST]?: SseHostSource })[SSE_HOST]?.hostFor(env)
     : undefined;
 }
 
@@ -163,17 +177,31 @@ const EMPTY: AsyncIterator<never> = { next: async () => ({ done: true, value: un
  * Reads the first item of a stream (so a failure before anything was sent can still be answered
  * as a plain error response; this rejects then) and keeps the rest for the SSE response.
  */
-export async function openEventStream<T>(
+export function openEventStream<T>(
   source: AsyncIterable<T>,
   toEvent: (item: T) => SseEvent,
 ): Promise<OpenedEventStream<T>> {
-  const rest = source[Symbol.asyncIterator]();
-  const head = await rest.next();
-  if (head.done) {
-    await rest.return?.();
-    return { first: undefined, rest: EMPTY, toEvent };
+  let rest: AsyncIterator<T>;
+  let head: Promise<IteratorResult<T>>;
+  try {
+    rest = source[Symbol.asyncIterator]();
+    head = rest.next();
+  } catch (error) {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what was thrown
+    return Promise.reject(error);
   }
-  return { first: toEvent(head.value), rest, toEvent };
+  // One reaction, no async function: this runs once per stream.
+  return head.then((first) =>
+    first.done ? closeEmpty(rest, toEvent) : { first: toEvent(first.value), rest, toEvent },
+  );
+}
+
+async function closeEmpty<T>(
+  rest: AsyncIterator<T>,
+  toEvent: (item: T) => SseEvent,
+): Promise<OpenedEventStream<T>> {
+  await rest.return?.();
+  return { first: undefined, rest: EMPTY, toEvent };
 }
 
 /**

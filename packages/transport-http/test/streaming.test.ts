@@ -1,3 +1,5 @@
+import { type StreamResponse } from '@baton/protocol';
+import { type CallContext } from '@baton/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -140,6 +142,80 @@ describe.each(SSE_WRITERS)('SSE streaming, written by $writer', ({ nativeSse }) 
         timeout: 6000,
       })
       .toBe('TASK_STATE_COMPLETED');
+  });
+
+  it('ends a SendStreamingMessage stream and its subscription when the client goes away', async () => {
+    const baseline = listeners();
+    const controller = new AbortController();
+    const response = await stream(
+      'SendStreamingMessage',
+      { message: userMessage('wait 120000') },
+      {},
+      controller.signal,
+    );
+    const first = new TextDecoder().decode((await response.body!.getReader().read()).value);
+    const id = /"task":\{"id":"([^"]+)"/.exec(first)![1]!;
+    await expect.poll(() => agent.handler.stats.streams).toBe(1);
+    controller.abort();
+    await expect.poll(() => agent.handler.stats.streams, { timeout: 2000 }).toBe(0);
+    await expect.poll(listeners, { timeout: 2000 }).toBe(baseline);
+    await rpc(agent.url, 'CancelTask', { id });
+  });
+
+  it('reads no signal for a stream that ends in the turn it was opened in', async () => {
+    const { handler } = agent;
+    const original = handler.sendStreamingMessage.bind(handler);
+    let reads = 0;
+    handler.sendStreamingMessage = (params, context = {}) =>
+      original(
+        params,
+        Object.create(context, {
+          signal: { get: () => (reads++, context.signal) },
+        }) as CallContext,
+      );
+    try {
+      const response = await stream('SendStreamingMessage', { message: userMessage('chunks 3') });
+      const events = await readSse(response);
+      expect(kindOf(events.at(-1)!.data)).toBe('statusUpdate');
+      expect(reads).toBe(0);
+    } finally {
+      handler.sendStreamingMessage = original;
+    }
+  });
+
+  it('aborts the signal of a stream, read late, when the client goes away', async () => {
+    // A stream whose return() waits for its pending next(): only the signal can end it.
+    const { handler } = agent;
+    const original = handler.sendStreamingMessage.bind(handler);
+    let ended = false;
+    handler.sendStreamingMessage = async (_params, context?: CallContext) => {
+      async function* events(): AsyncGenerator<StreamResponse> {
+        try {
+          yield { message: { messageId: 'm1', role: 'ROLE_AGENT', parts: [{ text: 'hi' }] } };
+          const signal = context!.signal!;
+          await new Promise((resolve) => signal.addEventListener('abort', resolve));
+        } finally {
+          ended = true;
+        }
+      }
+      return events();
+    };
+    try {
+      const controller = new AbortController();
+      const response = await stream(
+        'SendStreamingMessage',
+        { message: userMessage('hi') },
+        {},
+        controller.signal,
+      );
+      await response.body!.getReader().read();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(ended).toBe(false);
+      controller.abort();
+      await expect.poll(() => ended, { timeout: 2000 }).toBe(true);
+    } finally {
+      handler.sendStreamingMessage = original;
+    }
   });
 
   it('leaks no stream or listener after 1,000 connect/disconnect cycles', async () => {
