@@ -1,17 +1,23 @@
 import type Database from 'better-sqlite3';
 
 import { type WalSync } from './wal-sync.js';
+import { type BatchWrite, type Outcome, type StagedWork, WriteBatch } from './write-batch.js';
 
-interface Pending {
-  run: () => unknown;
+interface Pending extends BatchWrite {
   committed: ((value: unknown) => void) | undefined;
   resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
-
 const RESOLVED = Promise.resolve();
+
+/** Options of {@link CommitQueue.enqueue}. */
+export interface EnqueueOptions<T> {
+  /** Called with the result once durable, before the promise resolves. */
+  committed?: ((value: T) => void) | undefined;
+  /** Apply the staged work of the writes before this one first (it reads or deletes it). */
+  applyStaged?: boolean | undefined;
+}
 
 /** The most writes one commit carries; the rest wait for the next one. */
 const MAX_BATCH = 500;
@@ -19,17 +25,16 @@ const MAX_BATCH = 500;
 /**
  * Group commit for one connection: every write of the store (event appends, task creation,
  * conversation messages) queued before the next turn of the event loop runs in one immediate
- * transaction, each in a savepoint of its own (a write that throws is rolled back alone), and
- * they share one commit and one sync of the log. The batch is flushed with `setImmediate`, after
- * pending I/O: the writes of requests read in the same turn, and those the previous commit's
- * callers go on to make, share a sync instead of paying one each. With a {@link WalSync}, the
- * sync runs off the event loop while the next batch gathers, and that batch commits once the sync
- * is done. Each promise settles once its commit is durable, in request order, and its `committed`
+ * transaction (a write that throws is refused alone: see {@link WriteBatch}), and they share one
+ * commit and one sync of the log. The batch is flushed with `setImmediate`, after pending I/O:
+ * the writes of requests read in the same turn, and those the previous commit's callers go on to
+ * make, share a sync instead of paying one each. With a {@link WalSync}, the sync runs off the
+ * event loop while the next batch gathers, and that batch commits once the sync is done. Each promise settles once its commit is durable, in request order, and its `committed`
  * hook sees the result first.
  */
 export class CommitQueue {
   readonly #db: Database.Database;
-  readonly #batch;
+  readonly #batch: WriteBatch;
   readonly #sync: WalSync | undefined;
   #queue: Pending[] = [];
   #scheduled = false;
@@ -39,33 +44,28 @@ export class CommitQueue {
    */
   #synced: Promise<void> = RESOLVED;
 
-  /** Without `sync`, a commit is durable when it returns (or as durable as the connection makes it). */
-  constructor(db: Database.Database, sync?: WalSync) {
+  /**
+   * Without `sync`, a commit is durable when it returns (or as durable as the connection makes
+   * it). `staged` is what the writes stage for their commit.
+   */
+  constructor(db: Database.Database, sync?: WalSync, staged?: StagedWork) {
     this.#db = db;
     this.#sync = sync;
-    this.#batch = db.transaction((pending: Pending[]): Outcome[] =>
-      pending.map((entry) => {
-        // An I/O error may have rolled the whole transaction back: never run on in autocommit.
-        if (!this.#db.inTransaction) throw new Error('the batch transaction was rolled back');
-        try {
-          return { ok: true, value: entry.run() };
-        } catch (error) {
-          return { ok: false, error };
-        }
-      }),
-    );
+    this.#batch = new WriteBatch(db, staged);
   }
 
   /**
-   * Runs `run` inside the next commit's transaction (it must use nested `db.transaction`s);
-   * `committed` is called with its result once durable, before the promise resolves. Reads wait
-   * for {@link durable} so that they do not see it earlier.
+   * Runs `run` inside the next commit's transaction (see {@link WriteBatch}: when it refuses,
+   * it throws before changing anything, or it may run again); `options.committed` is called with
+   * its result once durable, before the promise resolves. Reads wait for {@link durable} so that
+   * they do not see it earlier.
    */
-  enqueue<T>(run: () => T, committed?: (value: T) => void): Promise<T> {
+  enqueue<T>(run: () => T, options: EnqueueOptions<T> = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({
         run,
-        committed: committed as ((value: unknown) => void) | undefined,
+        applyStaged: options.applyStaged === true,
+        committed: options.committed as ((value: unknown) => void) | undefined,
         resolve: resolve as (value: unknown) => void,
         reject,
       });
@@ -93,7 +93,7 @@ export class CommitQueue {
     let outcomes: Outcome[];
     try {
       if (!this.#db.open) throw new TypeError('the SQLite store is closed');
-      outcomes = this.#batch.immediate(pending);
+      outcomes = this.#batch.run(pending);
     } catch (error) {
       for (const entry of pending) entry.reject(error);
       this.#schedule();

@@ -89,6 +89,65 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE VIRTUAL TABLE task_text USING fts5 (body, tokenize = 'trigram case_sensitive 0');
     `,
   },
+  {
+    version: 2,
+    name: 'events keyed by the task rid',
+    // Task ids are random (UUIDs), so a log keyed by them put each new event on a random page of
+    // the table: a page written to the log per event. Keyed by the task's `rid`, which grows, the
+    // events of recent tasks share the last pages.
+    sql: `
+      CREATE TABLE task_events_by_rid (
+        task_rid INTEGER NOT NULL REFERENCES tasks (rid) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        timestamp TEXT NOT NULL,
+        PRIMARY KEY (task_rid, seq)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO task_events_by_rid (task_rid, seq, event, timestamp)
+        SELECT t.rid, e.seq, e.event, e.timestamp FROM task_events e JOIN tasks t ON t.id = e.task_id
+        ORDER BY t.rid, e.seq;
+      DROP TABLE task_events;
+      ALTER TABLE task_events_by_rid RENAME TO task_events;
+    `,
+  },
+  {
+    version: 3,
+    name: 'messages keyed by an integer context key',
+    // Context ids are random too: keyed by them, each message of a new conversation went to a
+    // random page of `messages` and of `contexts`. A context now gets an integer `cid` that grows,
+    // and its messages are keyed by it; only the lookup index of `contexts` stays random.
+    sql: `
+      CREATE TABLE contexts_by_cid (
+        cid INTEGER PRIMARY KEY,
+        tenant TEXT NOT NULL,
+        context_id TEXT NOT NULL,
+        last_position INTEGER NOT NULL,
+        UNIQUE (tenant, context_id)
+      ) STRICT;
+      INSERT INTO contexts_by_cid (tenant, context_id, last_position)
+        SELECT tenant, context_id, last_position FROM contexts;
+      INSERT OR IGNORE INTO contexts_by_cid (tenant, context_id, last_position)
+        SELECT tenant, context_id, MAX(position) FROM messages GROUP BY tenant, context_id;
+      CREATE TABLE messages_by_cid (
+        cid INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        owner TEXT NOT NULL,
+        task_id TEXT,
+        message TEXT NOT NULL,
+        timestamp TEXT NOT NULL,
+        PRIMARY KEY (cid, position)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO messages_by_cid (cid, position, owner, task_id, message, timestamp)
+        SELECT c.cid, m.position, m.owner, m.task_id, m.message, m.timestamp FROM messages m
+        JOIN contexts_by_cid c ON c.tenant = m.tenant AND c.context_id = m.context_id
+        ORDER BY c.cid, m.position;
+      DROP TABLE messages;
+      DROP TABLE contexts;
+      ALTER TABLE contexts_by_cid RENAME TO contexts;
+      ALTER TABLE messages_by_cid RENAME TO messages;
+      CREATE INDEX messages_by_task ON messages (task_id) WHERE task_id IS NOT NULL;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

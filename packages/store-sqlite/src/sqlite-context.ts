@@ -1,8 +1,10 @@
+import { nowTimestamp } from '@baton/protocol';
 import Database from 'better-sqlite3';
 
 import { CommitQueue } from './commit-queue.js';
 import { migrate } from './migrations.js';
 import { resolveDatabasePath, type SqliteStoreOptions } from './options.js';
+import { StagedSearchIndex } from './search-index.js';
 import { WalSync } from './wal-sync.js';
 
 /**
@@ -16,6 +18,8 @@ export class SqliteContext {
   readonly readLimit: number;
   /** Every write of the four stores goes through this one group commit. */
   readonly commits: CommitQueue;
+  /** The search rows of the batch being built, written just before it commits. */
+  readonly search = new StagedSearchIndex(this);
   /** Syncs the log off the event loop (FULL on a file in WAL mode). */
   readonly #walSync: WalSync | undefined;
   readonly #statements = new Map<string, Database.Statement>();
@@ -49,19 +53,18 @@ export class SqliteContext {
       // Per-connection scratch tables of `purge`.
       this.db.exec(`
         CREATE TEMP TABLE IF NOT EXISTS purged (id TEXT PRIMARY KEY, rid INTEGER NOT NULL);
-        CREATE TEMP TABLE IF NOT EXISTS purged_contexts (
-          tenant TEXT NOT NULL, context_id TEXT NOT NULL, PRIMARY KEY (tenant, context_id));
+        CREATE TEMP TABLE IF NOT EXISTS purged_contexts (cid INTEGER PRIMARY KEY);
       `);
     } catch (error) {
       this.db.close();
       throw error;
     }
-    this.commits = new CommitQueue(this.db, this.#walSync);
+    this.commits = new CommitQueue(this.db, this.#walSync, this.search);
   }
 
-  /** The current time as an ISO 8601 UTC string. */
+  /** The current time as an ISO 8601 UTC string (formatted once per millisecond by default). */
   timestamp(): string {
-    return (this.options.now?.() ?? new Date()).toISOString();
+    return this.options.now ? this.options.now().toISOString() : nowTimestamp();
   }
 
   /** A prepared statement for `sql`, prepared once per connection. */

@@ -17,7 +17,6 @@ import {
 
 import { type CommitQueue } from './commit-queue.js';
 import { type EventFanOut } from './fan-out.js';
-import { reindexTask } from './search-index.js';
 import { type SqliteContext } from './sqlite-context.js';
 import { statusTime, TASK_COLUMNS, type TaskRow, toStoredTask } from './task-row.js';
 import { taskFragments } from './task-text.js';
@@ -27,6 +26,16 @@ type AppendRow = TaskRow & {
   state: string;
   status_timestamp: number;
 };
+
+/** What a write's savepoint produced: its result, and the search change to stage once kept. */
+interface Written {
+  result: AppendResult;
+  rid: number;
+  before: ReadonlyMap<string, string>;
+  after: ReadonlyMap<string, string>;
+}
+
+const NO_FRAGMENTS: ReadonlyMap<string, string> = new Map();
 
 /**
  * The caller's copy of a write's result, made when first read: the fan-out has already copied
@@ -53,38 +62,41 @@ function copiedOnRead(result: AppendResult): AppendResult {
 }
 
 /**
- * The event log of the SQLite store. `create` and `append` each run in a transaction of their
- * own (a savepoint inside a group commit): read the snapshot, run the reducer, insert the event
- * with the next sequence number, store the new snapshot and its search rows. The reducer throwing
- * rolls its append back and nothing else. Listeners run after the commit, before the returned
- * promise resolves.
+ * The event log of the SQLite store. `create` and `append` each run as one write of a group
+ * commit: read the snapshot, run the reducer, insert the event with the next sequence number,
+ * store the new snapshot; its search rows are written with the batch. Everything that can refuse
+ * an append (an unknown task, the reducer throwing) comes before its first change, so a refused
+ * append writes nothing and the others commit. Listeners run after the commit, before the
+ * returned promise resolves.
  */
 export class SqliteEventLog implements EventLog {
   readonly #context: SqliteContext;
   readonly #fanOut: EventFanOut;
   readonly #commits: CommitQueue;
-  readonly #createTransaction;
-  readonly #appendTransaction;
 
   constructor(context: SqliteContext, fanOut: EventFanOut) {
     this.#context = context;
     this.#fanOut = fanOut;
     this.#commits = context.commits;
-    this.#createTransaction = context.db.transaction(this.#create.bind(this));
-    this.#appendTransaction = context.db.transaction(this.#append.bind(this));
   }
 
   async create(ownership: TaskOwnership, task: Task): Promise<AppendResult> {
     const snapshot = JSON.stringify(task);
-    const run = () => this.#createTransaction(ownership, snapshot);
-    return copiedOnRead(await this.#commits.enqueue(run, this.#published));
+    const run = () => this.#kept(this.#create(ownership, snapshot));
+    return copiedOnRead(await this.#commits.enqueue(run, { committed: this.#published }));
   }
 
   async append(taskId: string, event: StreamResponse, reduce: TaskReducer): Promise<AppendResult> {
     // Serialized now, so a caller or reducer that edits the event cannot change the log.
     const eventJson = JSON.stringify(event);
-    const run = () => this.#appendTransaction(taskId, eventJson, reduce);
-    return copiedOnRead(await this.#commits.enqueue(run, this.#published));
+    const run = () => this.#kept(this.#append(taskId, eventJson, reduce));
+    return copiedOnRead(await this.#commits.enqueue(run, { committed: this.#published }));
+  }
+
+  /** A write that went through: its search rows are written with the batch. */
+  #kept(written: Written): AppendResult {
+    this.#context.search.stage(written.rid, written.before, written.after);
+    return written.result;
   }
 
   /** Hands a committed record to the live listeners (each gets its own copy). */
@@ -95,8 +107,8 @@ export class SqliteEventLog implements EventLog {
     const max = Math.max(0, Math.floor(limit ?? this.#context.readLimit));
     const rows = this.#context
       .statement(
-        'SELECT seq, event, timestamp FROM task_events WHERE task_id = ? AND seq > ? ' +
-          'ORDER BY seq LIMIT ?',
+        'SELECT seq, event, timestamp FROM task_events ' +
+          'WHERE task_rid = (SELECT rid FROM tasks WHERE id = ?) AND seq > ? ORDER BY seq LIMIT ?',
       )
       .all(taskId, afterSeq, max) as { seq: number; event: string; timestamp: string }[];
     return rows.map((row) => ({
@@ -113,8 +125,9 @@ export class SqliteEventLog implements EventLog {
     return this.#fanOut.subscribe(taskId, row?.seq ?? 0, listener);
   }
 
-  #create(ownership: TaskOwnership, snapshot: string): AppendResult {
+  #create(ownership: TaskOwnership, snapshot: string): Written {
     const task = JSON.parse(snapshot) as Task;
+    const fragments = taskFragments(task);
     const timestamp = this.#context.timestamp();
     const inserted = this.#context
       .statement(
@@ -138,17 +151,16 @@ export class SqliteEventLog implements EventLog {
         metadata: { taskId: task.id },
       });
     }
-    const eventJson = `{"task":${snapshot}}`;
-    this.#insertEvent(task.id, 1, eventJson, timestamp);
-    reindexTask(this.#context, Number(inserted.lastInsertRowid), new Map(), taskFragments(task));
+    const rid = Number(inserted.lastInsertRowid);
+    this.#insertEvent(rid, 1, `{"task":${snapshot}}`, timestamp);
     const { tenant, owner } = ownership;
     const stored = { task, tenant, owner, seq: 1, createdAt: timestamp, updatedAt: timestamp };
     // Callers and listeners get copies of the result (see `create` and the fan-out).
     const record = { taskId: task.id, seq: 1, event: { task }, timestamp };
-    return { record, task: stored };
+    return { result: { record, task: stored }, rid, before: NO_FRAGMENTS, after: fragments };
   }
 
-  #append(taskId: string, eventJson: string, reduce: TaskReducer): AppendResult {
+  #append(taskId: string, eventJson: string, reduce: TaskReducer): Written {
     const row = this.#context
       .statement(
         `SELECT ${TASK_COLUMNS}, context_id, state, status_timestamp FROM tasks WHERE id = ?`,
@@ -162,13 +174,14 @@ export class SqliteEventLog implements EventLog {
     if (next.id !== taskId) {
       throw new InternalError(`the reducer changed task id ${taskId} to ${next.id}`);
     }
+    const snapshot = JSON.stringify(next);
+    const after = taskFragments(next);
     const timestamp = this.#context.timestamp();
     const seq = row.seq + 1;
-    this.#insertEvent(taskId, seq, eventJson, timestamp);
-    const snapshot = JSON.stringify(next);
     const contextId = next.contextId ?? null;
     const time = statusTime(next, timestamp);
     const state = next.status.state;
+    this.#insertEvent(row.rid, seq, eventJson, timestamp);
     if (contextId === row.context_id && state === row.state && time === row.status_timestamp) {
       // Only the columns no listing index covers: the listing indexes stay untouched.
       this.#context
@@ -182,15 +195,15 @@ export class SqliteEventLog implements EventLog {
         )
         .run(contextId, state, time, timestamp, seq, snapshot, row.rid);
     }
-    reindexTask(this.#context, row.rid, before, taskFragments(next));
     const { tenant, owner, created_at: createdAt } = row;
     const stored = { task: next, tenant, owner, seq, createdAt, updatedAt: timestamp };
-    return { record: { taskId, seq, event, timestamp }, task: stored };
+    const result = { record: { taskId, seq, event, timestamp }, task: stored };
+    return { result, rid: row.rid, before, after };
   }
 
-  #insertEvent(taskId: string, seq: number, event: string, timestamp: string): void {
+  #insertEvent(rid: number, seq: number, event: string, timestamp: string): void {
     this.#context
-      .statement('INSERT INTO task_events (task_id, seq, event, timestamp) VALUES (?, ?, ?, ?)')
-      .run(taskId, seq, event, timestamp);
+      .statement('INSERT INTO task_events (task_rid, seq, event, timestamp) VALUES (?, ?, ?, ?)')
+      .run(rid, seq, event, timestamp);
   }
 }

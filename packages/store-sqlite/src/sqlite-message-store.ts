@@ -22,11 +22,9 @@ interface MessageRow {
  */
 export class SqliteMessageStore implements MessageStore {
   readonly #context: SqliteContext;
-  readonly #appendTransaction;
 
   constructor(context: SqliteContext) {
     this.#context = context;
-    this.#appendTransaction = context.db.transaction(this.#append.bind(this));
   }
 
   async append(
@@ -37,9 +35,7 @@ export class SqliteMessageStore implements MessageStore {
     // Serialized now, so a caller that edits the message afterwards cannot change what is stored.
     const json = JSON.stringify(message);
     const taskId = message.taskId;
-    return this.#context.commits.enqueue(() =>
-      this.#appendTransaction(ownership, contextId, json, taskId),
-    );
+    return this.#context.commits.enqueue(() => this.#append(ownership, contextId, json, taskId));
   }
 
   async list(
@@ -52,8 +48,8 @@ export class SqliteMessageStore implements MessageStore {
     // No limit means the whole conversation, as the contract says (SQLite's LIMIT -1).
     const limit = options.limit === undefined ? -1 : Math.max(0, Math.floor(options.limit));
     const base =
-      'SELECT position, task_id, message, timestamp FROM messages ' +
-      'WHERE tenant = ? AND context_id = ? AND position > ?';
+      'SELECT position, task_id, message, timestamp FROM messages WHERE cid = ' +
+      '(SELECT cid FROM contexts WHERE tenant = ? AND context_id = ?) AND position > ?';
     const rows = (
       scope.owner === undefined
         ? this.#context
@@ -78,20 +74,20 @@ export class SqliteMessageStore implements MessageStore {
     json: string,
     taskId: string | undefined,
   ): StoredMessage {
-    const { position } = this.#context
+    const { cid, position } = this.#context
       .statement(
         'INSERT INTO contexts (tenant, context_id, last_position) VALUES (?, ?, 1) ' +
           'ON CONFLICT (tenant, context_id) DO UPDATE SET last_position = last_position + 1 ' +
-          'RETURNING last_position AS position',
+          'RETURNING cid, last_position AS position',
       )
-      .get(ownership.tenant, contextId) as { position: number };
+      .get(ownership.tenant, contextId) as { cid: number; position: number };
     const timestamp = this.#context.timestamp();
     this.#context
       .statement(
-        'INSERT INTO messages (tenant, context_id, position, owner, task_id, message, timestamp) ' +
-          'VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO messages (cid, position, owner, task_id, message, timestamp) ' +
+          'VALUES (?, ?, ?, ?, ?, ?)',
       )
-      .run(ownership.tenant, contextId, position, ownership.owner, taskId ?? null, json, timestamp);
+      .run(cid, position, ownership.owner, taskId ?? null, json, timestamp);
     // The message is parsed when first read: most callers only want the position.
     let copy: Message | undefined;
     return {

@@ -7,6 +7,7 @@ import {
   type TaskStore,
 } from '@baton/server';
 
+import { purgeConversations } from './conversation-purge.js';
 import { type EventFanOut } from './fan-out.js';
 import { encodePageToken } from './page-token.js';
 import { unindexPurgedTasks } from './search-index.js';
@@ -23,18 +24,17 @@ type ListedRow = TaskRow & { id: string; status_timestamp: number };
  * Task snapshots of the SQLite store. Listings are keyset-paged queries on indexes that start
  * with the tenant (and owner), so a page costs the same at any depth; `totalSize` is a `COUNT`
  * with the same filters. `purge` removes tasks with their events, messages, push configs and
- * full-text rows in one transaction.
+ * full-text rows in one transaction, then expired conversations left without a task in small
+ * transactions of their own (see `purgeConversations`).
  */
 export class SqliteTaskStore implements TaskStore {
   readonly supportsTextSearch = true;
   readonly #context: SqliteContext;
   readonly #fanOut: EventFanOut;
-  readonly #purgeTransaction;
 
   constructor(context: SqliteContext, fanOut: EventFanOut) {
     this.#context = context;
     this.#fanOut = fanOut;
-    this.#purgeTransaction = context.db.transaction(this.#purge.bind(this));
   }
 
   async get(scope: TaskScope, taskId: string): Promise<StoredTask | undefined> {
@@ -89,8 +89,9 @@ export class SqliteTaskStore implements TaskStore {
     if (Number.isNaN(cutoff)) throw new InvalidParamsError(`purge: ${before} is not a timestamp`);
     // Through the commit queue: the purge commits after every write queued before it has been
     // acknowledged and published, so a task's last events reach its listeners before it goes.
-    const purged = await this.#context.commits.enqueue(() =>
-      this.#purgeTransaction(new Date(cutoff).toISOString()),
+    const purged = await this.#context.commits.enqueue(
+      () => this.#purge(new Date(cutoff).toISOString()),
+      { applyStaged: true },
     );
     if (purged > 0) {
       for (const taskId of this.#fanOut.subscribedTasks()) {
@@ -99,6 +100,7 @@ export class SqliteTaskStore implements TaskStore {
         }
       }
     }
+    await purgeConversations(this.#context, before);
     return purged;
   }
 
@@ -112,13 +114,12 @@ export class SqliteTaskStore implements TaskStore {
     );
     if (changes === 0) return 0;
     run('DELETE FROM push_configs WHERE task_id IN (SELECT id FROM temp.purged)');
-    run(`INSERT OR IGNORE INTO temp.purged_contexts (tenant, context_id)
-       SELECT tenant, context_id FROM messages WHERE task_id IN (SELECT id FROM temp.purged)`);
+    run(`INSERT OR IGNORE INTO temp.purged_contexts (cid)
+       SELECT cid FROM messages WHERE task_id IN (SELECT id FROM temp.purged)`);
     run('DELETE FROM messages WHERE task_id IN (SELECT id FROM temp.purged)');
     // A context left without messages starts again from position 1, as in the in-memory store.
-    run(`DELETE FROM contexts WHERE (tenant, context_id) IN (
-       SELECT tenant, context_id FROM temp.purged_contexts p WHERE NOT EXISTS (
-         SELECT 1 FROM messages m WHERE m.tenant = p.tenant AND m.context_id = p.context_id))`);
+    run(`DELETE FROM contexts WHERE cid IN (SELECT cid FROM temp.purged_contexts p
+       WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.cid = p.cid))`);
     unindexPurgedTasks(this.#context);
     // Events and search rows go with their task (ON DELETE CASCADE).
     run('DELETE FROM tasks WHERE rid IN (SELECT rid FROM temp.purged)');

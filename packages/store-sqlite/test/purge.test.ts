@@ -49,4 +49,36 @@ describe('purge', () => {
     expect(await store.tasks.purge(new Date(now).toISOString())).toBe(0);
     await store.close();
   });
+
+  it('expires conversations left without a task, over many pages and batches', async () => {
+    let now = Date.UTC(2030, 0, 1);
+    const store = createSqliteStore({ path: ':memory:', now: () => new Date(now) });
+    const scope = { tenant: 't', owner: 'o' };
+    // More contexts than one page of the scan (500) and one delete batch (100).
+    for (let i = 0; i < 1234; i++) {
+      await store.messages.append(scope, `direct-${i}`, makeMessage(`q${i}`));
+      await store.messages.append(
+        scope,
+        `direct-${i}`,
+        makeMessage(`a${i}`, { role: 'ROLE_AGENT' }),
+      );
+    }
+    const live = makeTask({ contextId: 'live' });
+    await store.events.create(scope, live);
+    await store.messages.append(scope, 'live', makeMessage('m', { taskId: live.id }));
+    now += 10 * 60_000;
+    await store.messages.append(scope, 'young', makeMessage('y'));
+    now += 30_000;
+    const count = (table: string) =>
+      (store.database.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect([count('contexts'), count('messages')]).toEqual([1236, 2470]);
+
+    // The cutoff (maxAge 0) is now, but the floor keeps the 30-second-old conversation.
+    expect(await store.tasks.purge(new Date(now).toISOString())).toBe(0);
+    expect([count('contexts'), count('messages')]).toEqual([2, 2]);
+    expect((await store.messages.list(scope, 'young')).map((m) => m.position)).toEqual([1]);
+    expect(await store.messages.list(scope, 'direct-7')).toEqual([]);
+    expect((await store.messages.append(scope, 'direct-7', makeMessage('again'))).position).toBe(1);
+    await store.close();
+  });
 });

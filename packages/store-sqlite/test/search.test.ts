@@ -163,4 +163,61 @@ describe('full-text search', () => {
     );
     expect(await ids(scope, { text: 'colour' })).toEqual([task.id]);
   });
+
+  it('indexes a batch once: rolled-back, replaced and purged text never matches', async () => {
+    let now = Date.UTC(2030, 0, 1);
+    const clocked = createSqliteStore({ path: ':memory:', now: () => new Date(now) });
+    const scope = { tenant: 't', owner: 'o' };
+    const find = async (text: string) =>
+      (await clocked.tasks.list(scope, { pageSize: 10, text })).tasks.map((s) => s.task.id);
+    const task = makeTask({ history: [makeMessage('alpha words')] });
+    const gone = makeTask({ history: [makeMessage('ephemeral words')] });
+    const refuse: typeof replaceStatusReducer = (current, event) => {
+      replaceStatusReducer(current, event);
+      throw new Error('refused');
+    };
+    const doc = (text: string) => artifactEvent(task, { artifactId: 'doc', parts: [{ text }] });
+    // One tick, so one batch: its search rows are written together before its commit.
+    const results = await Promise.allSettled([
+      clocked.events.create(scope, task),
+      clocked.events.create(scope, gone),
+      clocked.events.append(task.id, doc('bravo draft'), replaceStatusReducer),
+      clocked.events.append(task.id, doc('charlie refused'), refuse),
+      clocked.events.append(task.id, doc('delta final'), replaceStatusReducer),
+      clocked.events.append(
+        gone.id,
+        statusEvent(gone, 'TASK_STATE_COMPLETED'),
+        replaceStatusReducer,
+      ),
+      clocked.tasks.purge(new Date(now + 1).toISOString()),
+      clocked.events.append(task.id, doc('echo after the purge'), replaceStatusReducer),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(await find('alpha')).toEqual([task.id]);
+    for (const text of ['bravo', 'charlie', 'delta', 'ephemeral'])
+      expect(await find(text)).toEqual([]);
+    expect(await find('echo')).toEqual([task.id]);
+    now += 1000;
+    await clocked.events.append(task.id, doc('foxtrot'), replaceStatusReducer);
+    expect(await find('echo')).toEqual([]);
+    expect(await find('fox')).toEqual([task.id]);
+    // Every FTS5 row agrees with task_search and the index agrees with its content.
+    const count = (sql: string) => (clocked.database.prepare(sql).get() as { n: number }).n;
+    expect(count('SELECT COUNT(*) AS n FROM task_search')).toBe(2);
+    expect(count('SELECT COUNT(*) AS n FROM task_text')).toBe(2);
+    expect(
+      count('SELECT COUNT(*) AS n FROM task_search s JOIN task_text t ON t.rowid = s.fid'),
+    ).toBe(2);
+    clocked.database.exec("INSERT INTO task_text (task_text) VALUES ('integrity-check')");
+    await clocked.close();
+  });
 });
