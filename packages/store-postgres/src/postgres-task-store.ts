@@ -7,6 +7,7 @@ import {
   type TaskStore,
 } from '@baton/server';
 
+import { purgeConversations } from './conversation-purge.js';
 import { TERMINAL_STATES_SQL } from './migrations.js';
 import { inTransaction, type PostgresContext } from './postgres-context.js';
 import { storedTaskFromRow, TASK_COLUMNS, type TaskRow } from './rows.js';
@@ -17,7 +18,9 @@ import { taskListSql, taskPageToken } from './task-list-query.js';
  * the scope covers all owners. `list` pages by keyset (status time descending, then id) on the
  * listing indexes, never by OFFSET, and counts `totalSize` with the same filters in parallel.
  * `text` finds tasks whose history, status message or artifacts contain it, ignoring case (as the
- * in-memory store does), through a pg_trgm index on the lower-cased search text.
+ * in-memory store does), through a pg_trgm index on the lower-cased search text. `purge` deletes
+ * expired tasks in one transaction, then expired conversations left without a task in small ones
+ * (see `purgeConversations`).
  */
 export class PostgresTaskStore implements TaskStore {
   readonly supportsTextSearch = true;
@@ -109,6 +112,7 @@ export class PostgresTaskStore implements TaskStore {
       return { count: Number(result?.count ?? 0), watched: result?.watched ?? [] };
     });
     hub.forget(watched);
+    await purgeConversations(this.#ctx, before);
     return count;
   }
 }
