@@ -178,7 +178,7 @@ describe('hostile clients', () => {
     const started = Date.now();
     const { code } = await client.closed;
     expect(code).toBe(1006);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000);
     await expect.poll(() => pinging.handler.stats.streams).toBe(before);
     // The peer that answers pings is still there.
     expect(pinging.endpoint.watched).toBe(1);
