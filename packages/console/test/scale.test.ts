@@ -13,13 +13,6 @@ const STATES: TaskState[] = [
   'TASK_STATE_CANCELED',
 ];
 
-/** Runs `fn` and returns how long it took, in ms. */
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const value = await fn();
-  return [value, performance.now() - started];
-}
-
 describe('100,000 tasks in SQLite', () => {
   const store = createSqliteStore({ path: ':memory:' });
   const app = createConsoleApp({ store });
@@ -52,32 +45,26 @@ describe('100,000 tasks in SQLite', () => {
   }, 300_000);
   afterAll(() => store.close());
 
-  it('pages, filters, searches and counts without reading every task', async () => {
-    const [first, firstMs] = await timed(() => get<TaskPageResponse>('/api/tasks?pageSize=50'));
+  // That these calls use indexes rather than reading every task is checked on the query plans
+  // (store-sqlite's query-plan test); how long they take, by `pnpm bench -- console`.
+  it('pages, filters, searches and counts 100,000 tasks', async () => {
+    const first = await get<TaskPageResponse>('/api/tasks?pageSize=50');
     expect(first.totalSize).toBe(COUNT);
     expect(first.tasks[0]!.id).toBe(`t${String(COUNT - 1).padStart(6, '0')}`);
     let page = first;
     for (let i = 0; i < 20; i++)
       page = await get<TaskPageResponse>(`/api/tasks?pageSize=50&pageToken=${page.nextPageToken}`);
-    const [deep, deepMs] = await timed(() =>
-      get<TaskPageResponse>(`/api/tasks?pageSize=50&pageToken=${page.nextPageToken}`),
+    const deep = await get<TaskPageResponse>(
+      `/api/tasks?pageSize=50&pageToken=${page.nextPageToken}`,
     );
     expect(deep.tasks[0]!.id).toBe(`t${String(COUNT - 1 - 21 * 50).padStart(6, '0')}`);
-    const [failed, filterMs] = await timed(() =>
-      get<TaskPageResponse>('/api/tasks?state=failed&context=c1'),
-    );
+    const failed = await get<TaskPageResponse>('/api/tasks?state=failed&context=c1');
     expect(failed.tasks.every((t) => t.state === 'TASK_STATE_FAILED' && t.contextId === 'c1')).toBe(
       true,
     );
-    const [found, searchMs] = await timed(() => get<TaskPageResponse>('/api/tasks?q=needle'));
+    const found = await get<TaskPageResponse>('/api/tasks?q=needle');
     expect(found.tasks.map((t) => t.id)).toEqual(['t004242']);
-    const [overview, overviewMs] = await timed(() => get<OverviewResponse>('/api/overview'));
+    const overview = await get<OverviewResponse>('/api/overview');
     expect(overview.total).toBe(COUNT);
-    console.info(
-      `100k tasks: first page ${firstMs.toFixed(0)} ms, page 22 ${deepMs.toFixed(0)} ms, ` +
-        `filter ${filterMs.toFixed(0)} ms, search ${searchMs.toFixed(0)} ms, overview ${overviewMs.toFixed(0)} ms`,
-    );
-    // Generous bounds for a loaded 2-core CI machine; the point is "not proportional to the task count".
-    for (const ms of [firstMs, deepMs, filterMs]) expect(ms).toBeLessThan(1000);
   }, 60_000);
 });

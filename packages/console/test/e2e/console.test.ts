@@ -42,15 +42,13 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
   };
   const state = () => stack.page.locator('.view-head .state').first();
 
-  it('shows the tasks table quickly, and finds a task by full-text search', async () => {
+  it('shows the tasks table, and finds a task by full-text search', async () => {
     for (let i = 0; i < 5; i++) await send('conformance', `complete routine job ${i}`);
     const wanted = await send('conformance', 'complete the purple giraffe report');
     await open('/tasks');
     await stack.page.locator('table.tasks tbody tr').first().waitFor();
-    // Milliseconds from the start of navigation to a table the user can use.
-    const firstView = await stack.page.evaluate(() => performance.now());
-    console.info(`first view interactive in ${firstView} ms`);
-    expect(firstView).toBeLessThan(1000);
+    // How long this takes is measured by `pnpm bench -- console`, not asserted here: a timed
+    // assertion fails on a loaded CI machine without anything being wrong.
     await stack.page.getByLabel('Search').fill('purple giraffe');
     await stack.page.getByRole('button', { name: 'Apply' }).click();
     const rows = stack.page.locator('table.tasks tbody tr');
