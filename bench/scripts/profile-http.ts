@@ -3,6 +3,8 @@
 // functions of its profile.
 // Usage: node --import tsx scripts/profile-http.ts [baton|sdk|hono] [memory|sqlite] [requests]
 //        [v10|v03|rest] [--stream]
+// BATON_BENCH_STUB=1 makes the Baton server's sendMessage answer a fixed completed task at once
+// (see servers/baton.ts): the profile then shows the HTTP binding and the dispatcher alone.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 
+import { consoleView } from './console-view.js';
 import { type BenchModule, consumed, formatTable } from './harness.js';
 import { protocolParse } from './protocol-parse.js';
 import { serverDispatch } from './server-dispatch.js';
@@ -19,6 +20,7 @@ const MODULES: readonly BenchModule[] = [
   storePostgres,
   storeE2e,
   wsVsHttp,
+  consoleView,
   vsSdk,
 ];
 

@@ -18,6 +18,8 @@ export interface SendSummary {
   p99: number | undefined;
   generatorCpu: number | undefined;
   serverCpu: number | undefined;
+  /** Server CPU time per request (µs), the median of the rounds' figures. */
+  cpuUsPerRequest: number | undefined;
   failures: number;
 }
 
@@ -29,8 +31,14 @@ export interface StreamSummary {
   firstEventP99: number | undefined;
   generatorCpu: number | undefined;
   serverCpu: number | undefined;
+  /** Server CPU time per event (µs), the median of the rounds' figures. */
+  cpuUsPerEvent: number | undefined;
   failures: number;
 }
+
+/** CPU µs per unit of work in a round: the server's CPU fraction over its rate. */
+const perUnit = (cpu: number | undefined, rate: number) =>
+  cpu === undefined || !(rate > 0) ? undefined : (cpu * 1e6) / rate;
 
 const pick = <T>(rounds: readonly T[], get: (round: T) => number | undefined) =>
   median(rounds.map(get).filter((v): v is number => v !== undefined));
@@ -43,6 +51,7 @@ export function summarizeSend(rounds: readonly LoadResult[] = []): SendSummary {
     p99: pick(rounds, (r) => r.latencyMs.p99),
     generatorCpu: pick(rounds, (r) => r.generatorCpu),
     serverCpu: pick(rounds, (r) => r.serverCpu),
+    cpuUsPerRequest: pick(rounds, (r) => perUnit(r.serverCpu, r.requestsPerSec)),
     failures: rounds.reduce((sum, r) => sum + r.failures, 0),
   };
 }
@@ -55,6 +64,7 @@ export function summarizeStream(rounds: readonly StreamResult[] = []): StreamSum
     firstEventP99: pick(rounds, (r) => r.firstEventMs.p99),
     generatorCpu: pick(rounds, (r) => r.generatorCpu),
     serverCpu: pick(rounds, (r) => r.serverCpu),
+    cpuUsPerEvent: pick(rounds, (r) => perUnit(r.serverCpu, r.eventsPerSec)),
     failures: rounds.reduce((sum, r) => sum + r.failures, 0),
   };
 }
@@ -118,6 +128,7 @@ export function buildReport(results: SuiteResults): { markdown: string; targets:
         `| SendMessage ${label}, req/s | ${num(b.requestsPerSec)} | ${num(s.requestsPerSec)} | ${x(tput)} | ≥ 4× | ${yes(targets.at(-2)!.met)} | ${cpu} |`,
         `| SendMessage ${label}, p50 ms | ${num(b.p50, 1)} | ${num(s.p50, 1)} | ${x(ratio(b.p50, s.p50))} | | | |`,
         `| SendMessage ${label}, p99 ms | ${num(b.p99, 1)} | ${num(s.p99, 1)} | ${x(p99)} | ≤ 0.25× | ${yes(targets.at(-1)!.met)} | |`,
+        `| SendMessage ${label}, server CPU µs per request | ${num(b.cpuUsPerRequest)} | ${num(s.cpuUsPerRequest)} | ${x(ratio(b.cpuUsPerRequest, s.cpuUsPerRequest))} | | | |`,
       );
     }
     const bs = stream[`baton-${version}`];
@@ -130,6 +141,7 @@ export function buildReport(results: SuiteResults): { markdown: string; targets:
         `| SendStreamingMessage ${label}, events/s | ${num(bs.eventsPerSec)} | ${num(ss.eventsPerSec)} | ${x(eps)} | ≥ 5× | ${yes(targets.at(-1)!.met)} | ${cpu} |`,
         `| SendStreamingMessage ${label}, first event p50 ms | ${num(bs.firstEventP50, 1)} | ${num(ss.firstEventP50, 1)} | ${x(ratio(bs.firstEventP50, ss.firstEventP50))} | | | |`,
         `| SendStreamingMessage ${label}, first event p99 ms | ${num(bs.firstEventP99, 1)} | ${num(ss.firstEventP99, 1)} | ${x(ratio(bs.firstEventP99, ss.firstEventP99))} | | | |`,
+        `| SendStreamingMessage ${label}, server CPU µs per event | ${num(bs.cpuUsPerEvent, 1)} | ${num(ss.cpuUsPerEvent, 1)} | ${x(ratio(bs.cpuUsPerEvent, ss.cpuUsPerEvent))} | | | |`,
       );
     }
   }
@@ -163,8 +175,8 @@ export function buildReport(results: SuiteResults): { markdown: string; targets:
   }
 
   const only: string[] = [
-    '| figure (Baton only) | req/s | p50 ms | p99 ms | compared with | ratio | target | met | load generator CPU |',
-    '|---|--:|--:|--:|---|--:|--:|:-:|--:|',
+    '| figure (Baton only) | req/s | p50 ms | p99 ms | server CPU µs per request | compared with | ratio | target | met | load generator CPU |',
+    '|---|--:|--:|--:|--:|---|--:|--:|:-:|--:|',
   ];
   const sdk10 = send['sdk-v10'];
   const baton10 = send['baton-v10'];
@@ -185,7 +197,7 @@ export function buildReport(results: SuiteResults): { markdown: string; targets:
       met = yes(targets.at(-1)!.met);
     }
     only.push(
-      `| ${label} | ${num(s.requestsPerSec)} | ${num(s.p50, 1)} | ${num(s.p99, 1)} | ${against} | ${x(r)} | ${goal} | ${met} | ${pct(s.generatorCpu)} |`,
+      `| ${label} | ${num(s.requestsPerSec)} | ${num(s.p50, 1)} | ${num(s.p99, 1)} | ${num(s.cpuUsPerRequest)} | ${against} | ${x(r)} | ${goal} | ${met} | ${pct(s.generatorCpu)} |`,
     );
   };
   rowSend(
@@ -241,7 +253,7 @@ export function buildReport(results: SuiteResults): { markdown: string; targets:
       (v) => v <= 150,
     );
     only.push(
-      `| ${int.format(idle.subscriptions)} idle subscriptions (${how}; ${idle.tasks} working tasks): extra RSS ${mb(extra)} (${(extra / 1024 / idle.subscriptions).toFixed(1)} KB each) | | | | RSS before ${mb(idle.idle.rss)} | | ≤ 150 MB | ${yes(targets.at(-1)!.met)} | |`,
+      `| ${int.format(idle.subscriptions)} idle subscriptions (${how}; ${idle.tasks} working tasks): extra RSS ${mb(extra)} (${(extra / 1024 / idle.subscriptions).toFixed(1)} KB each) | | | | | RSS before ${mb(idle.idle.rss)} | | ≤ 150 MB | ${yes(targets.at(-1)!.met)} | |`,
     );
   }
   const checks = [

@@ -1,6 +1,9 @@
 // The Baton side of the vs-SDK bench: the bench agent behind createA2AHono (JSON-RPC 1.0 + 0.3,
 // REST) and the WebSocket binding on one port, with the store named on the command line.
 // Run as its own process by the orchestrator: `node --expose-gc --import tsx baton.ts memory`.
+// BATON_BENCH_STUB=1 (a profiling aid, bench only): the handler's sendMessage answers a fixed
+// completed task at once, without the executor, the store or reading the call's signal, so a
+// profile shows what the HTTP binding and the dispatcher cost on their own.
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -95,6 +98,19 @@ const handler = createRequestHandler({
   // itself (POST /__bench/retention) once the load is over.
   retention: { maxAgeMs: 0, intervalMs: 3_600_000 },
 });
+if (process.env.BATON_BENCH_STUB === '1') {
+  handler.sendMessage = async (params) => {
+    const id = params.message.messageId;
+    return {
+      task: {
+        id,
+        contextId: id,
+        status: { state: 'TASK_STATE_COMPLETED', timestamp: new Date().toISOString() },
+        artifacts: [{ artifactId: 'result', name: 'result', parts: [{ text: `ok: ${id}` }] }],
+      },
+    };
+  };
+}
 const app = createA2AHono(handler, { baseUrl: `http://127.0.0.1:${port}` });
 attachWebSocketServer(server, handler, { logger: silentLogger });
 
