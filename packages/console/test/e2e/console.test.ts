@@ -63,27 +63,29 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
     await open('/tasks?agent=tasks');
     await stack.page.locator('.view-head .pill.ok').waitFor();
     const task = await send('tasks', 'chunks=1 delay=10 a fresh task');
-    await stack.page.locator(`tr[data-task-id="${task.id}"]`).waitFor({ timeout: 10_000 });
+    await stack.page.locator(`tr[data-task-id="${task.id}"]`).waitFor();
   });
 
   it('follows a running task live until it completes', async () => {
-    const task = await send('tasks', 'chunks=5 delay=400 live report');
+    // Five chunks a second apart: long enough for a loaded machine to open the view while the
+    // task still runs.
+    const task = await send('tasks', 'chunks=5 delay=1000 live report');
     await open(`/tasks/${task.id}`);
     await expect.poll(() => state().textContent()).toMatch(/submitted|working/);
     await stack.page.getByText('following', { exact: true }).waitFor();
-    await expect.poll(() => state().textContent(), { timeout: 15_000 }).toBe('completed');
+    await expect.poll(() => state().textContent(), { timeout: 30_000 }).toBe('completed');
     const events = stack.page.locator('.timeline .event');
     expect(await events.count()).toBeGreaterThanOrEqual(7);
     await stack.page.getByRole('tab', { name: /Artifacts/ }).click();
     await stack.page.locator('.artifact').getByText('chunk 5/5', { exact: false }).waitFor();
-  });
+  }, 60_000);
 
   it('cancels a running task', async () => {
     const task = await send('conformance', 'long 30000');
     await open(`/tasks/${task.id}`);
     await expect.poll(() => state().textContent()).toBe('working');
     await stack.page.getByRole('button', { name: 'Cancel task' }).click();
-    await expect.poll(() => state().textContent(), { timeout: 10_000 }).toBe('canceled');
+    await expect.poll(() => state().textContent()).toBe('canceled');
   });
 
   it('answers a task that waits for input', async () => {
@@ -92,7 +94,7 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
     await expect.poll(() => state().textContent()).toBe('input-required');
     await stack.page.getByLabel('The agent is waiting for input').fill('forty-two');
     await stack.page.getByRole('button', { name: 'Send answer' }).click();
-    await expect.poll(() => state().textContent(), { timeout: 10_000 }).toBe('completed');
+    await expect.poll(() => state().textContent()).toBe('completed');
     await stack.page.getByRole('tab', { name: /Artifacts/ }).click();
     await stack.page.locator('.artifact').getByText('received: forty-two').waitFor();
   });
@@ -257,7 +259,7 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
     await page.getByLabel('Text', { exact: true }).fill('here is the input');
     await page.getByRole('button', { name: 'Run SendMessage' }).click();
     const deliveries = page.locator('.deliveries li');
-    await deliveries.first().waitFor({ timeout: 10_000 });
+    await deliveries.first().waitFor();
     await expect.poll(() => page.locator('.deliveries').textContent()).toContain('secret-token');
     await page.getByLabel('Operation').selectOption('ListTaskPushNotificationConfigs');
     await page.getByRole('button', { name: 'Run ListTaskPushNotificationConfigs' }).click();
@@ -284,7 +286,7 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
       await page.getByText('the agent, over A2A').waitFor();
       await page.getByText('following', { exact: true }).waitFor();
       await page.getByRole('button', { name: 'Cancel task' }).click();
-      await expect.poll(() => state().textContent(), { timeout: 10_000 }).toBe('canceled');
+      await expect.poll(() => state().textContent()).toBe('canceled');
       expect(await page.locator('.timeline .event').count()).toBeGreaterThanOrEqual(2);
     } finally {
       await remote.close();

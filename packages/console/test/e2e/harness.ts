@@ -26,6 +26,8 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Containers and CI sandboxes often give /dev/shm only a few MB; Chromium then crashes tabs.
+  '--disable-dev-shm-usage',
 ];
 
 /** Everything an end-to-end test needs: agents, stores, the console, a browser page. */
