@@ -11,5 +11,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: sourceConditions } },
   // CI runs every package's suite at once on two cores: generous limits keep a loaded machine
   // from turning slow tests into failures. Packages may raise them further.
-  test: { testTimeout: 30_000, hookTimeout: 60_000 },
+  // `expect.poll` (vitest's default: 1 s) waits for something to happen eventually, such as a
+  // stream freed after its client left; how fast that happens is the benchmarks' business.
+  test: { testTimeout: 30_000, hookTimeout: 60_000, expect: { poll: { timeout: 10_000 } } },
 });

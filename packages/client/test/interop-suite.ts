@@ -165,7 +165,7 @@ export function interopSuite(server: string, start: (mode: Mode) => Promise<Agen
         expect(event.task).toBeDefined();
         break;
       }
-      await expect.poll(() => agent.openStreams(), { timeout: 2000, interval: 20 }).toBe(0);
+      await expect.poll(() => agent.openStreams(), { interval: 20 }).toBe(0);
     });
 
     it('closes the connection at once when the caller aborts, with ABORTED', async () => {
@@ -179,7 +179,7 @@ export function interopSuite(server: string, start: (mode: Mode) => Promise<Agen
         }
       })().catch((e: unknown) => e);
       expect(A2AClientError.isInstance(error, 'ABORTED')).toBe(true);
-      await expect.poll(() => agent.openStreams(), { timeout: 2000, interval: 20 }).toBe(0);
+      await expect.poll(() => agent.openStreams(), { interval: 20 }).toBe(0);
     });
 
     it('follows input-required with sendAndWait', async () => {

@@ -49,7 +49,7 @@ describe.each(SSE_WRITERS)('a blocking call, written by $writer', ({ nativeSse }
     response.catch(() => undefined);
     await expect.poll(() => handler.stats.runs).toBe(1);
     client.abort();
-    await expect.poll(() => ended, { timeout: 2000 }).toBe('rejected');
+    await expect.poll(() => ended).toBe('rejected');
   });
 });
 

@@ -134,7 +134,7 @@ describe.each(SSE_WRITERS)('SSE streaming, written by $writer', ({ nativeSse }) 
     const response = await stream('SubscribeToTask', { id }, {}, controller.signal);
     await response.body!.getReader().read();
     controller.abort();
-    await expect.poll(() => agent.handler.stats.streams, { timeout: 2000 }).toBe(0);
+    await expect.poll(() => agent.handler.stats.streams).toBe(0);
     const { result } = await rpc(agent.url, 'GetTask', { id });
     expect(result.status.state).toBe('TASK_STATE_WORKING');
     await expect
@@ -157,8 +157,8 @@ describe.each(SSE_WRITERS)('SSE streaming, written by $writer', ({ nativeSse }) 
     const id = /"task":\{"id":"([^"]+)"/.exec(first)![1]!;
     await expect.poll(() => agent.handler.stats.streams).toBe(1);
     controller.abort();
-    await expect.poll(() => agent.handler.stats.streams, { timeout: 2000 }).toBe(0);
-    await expect.poll(listeners, { timeout: 2000 }).toBe(baseline);
+    await expect.poll(() => agent.handler.stats.streams).toBe(0);
+    await expect.poll(listeners).toBe(baseline);
     await rpc(agent.url, 'CancelTask', { id });
   });
 
@@ -212,7 +212,7 @@ describe.each(SSE_WRITERS)('SSE streaming, written by $writer', ({ nativeSse }) 
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(ended).toBe(false);
       controller.abort();
-      await expect.poll(() => ended, { timeout: 2000 }).toBe(true);
+      await expect.poll(() => ended).toBe(true);
     } finally {
       handler.sendStreamingMessage = original;
     }
@@ -227,8 +227,8 @@ describe.each(SSE_WRITERS)('SSE streaming, written by $writer', ({ nativeSse }) 
       await response.body!.getReader().read();
       controller.abort();
     }
-    await expect.poll(() => agent.handler.stats.streams, { timeout: 5000 }).toBe(0);
-    await expect.poll(listeners, { timeout: 5000 }).toBe(baseline);
+    await expect.poll(() => agent.handler.stats.streams).toBe(0);
+    await expect.poll(listeners).toBe(baseline);
     await rpc(agent.url, 'CancelTask', { id });
   }, 120_000);
 });

@@ -248,7 +248,10 @@ describe('versioning at dispatch', () => {
     expect(reads).toBe(0);
     expect(seen[0]).toBe(context);
     // Another dialect gets a copy that says so; the original is left as it was.
-    await spy.dispatch({ jsonrpc: '2.0', id: 2, method: 'tasks/get', params: { id: 'x' } }, context);
+    await spy.dispatch(
+      { jsonrpc: '2.0', id: 2, method: 'tasks/get', params: { id: 'x' } },
+      context,
+    );
     const copied = seen[1] !== context;
     expect(reads).toBe(1);
     expect(copied).toBe(true);
