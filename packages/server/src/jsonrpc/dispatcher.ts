@@ -49,8 +49,16 @@ function contextFor(
 ): CallContext {
   const resume = operation === 'SubscribeToTask' && context.resumeAfter === undefined;
   if (context.protocolVersion === version && !resume) return context;
-  // A transport's context may be a class with a `signal` getter, which a spread does not copy.
-  const copy: CallContext = { ...context, signal: context.signal, protocolVersion: version };
+  const copy: CallContext = { ...context, protocolVersion: version };
+  // A transport's context may be a class with a `signal` getter, which a spread does not copy;
+  // it may also make the signal on first read, so the copy forwards reads instead of reading.
+  if ('signal' in context) {
+    Object.defineProperty(copy, 'signal', {
+      get: () => context.signal,
+      enumerable: true,
+      configurable: true,
+    });
+  }
   if (resume) copy.resumeAfter = readResumeAfter(params);
   return copy;
 }

@@ -253,10 +253,40 @@ describe('versioning at dispatch', () => {
       context,
     );
     const copied = seen[1] !== context;
-    expect(reads).toBe(1);
+    // The copy forwards the signal: made only when the handler reads it.
+    expect(reads).toBe(0);
     expect(copied).toBe(true);
     expect(seen[1]?.protocolVersion).toBe('0.3');
     expect(seen[1]?.signal).toBeInstanceOf(AbortSignal);
+    expect(reads).toBe(1);
     expect(context.protocolVersion).toBe('1.0');
+  });
+
+  it('copies the context for SubscribeToTask without reading the signal', async () => {
+    let reads = 0;
+    class LazyContext {
+      readonly protocolVersion = '1.0' as const;
+      get signal(): AbortSignal {
+        reads++;
+        return new AbortController().signal;
+      }
+    }
+    const context = new LazyContext();
+    const send = body(
+      await dispatcher.dispatch({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'SendMessage',
+        params: { message: message10() },
+      }),
+    );
+    const taskId = (send.result as { task: { id: string } }).task.id;
+    // A finished task: the subscription ends with an error at once, before any wait.
+    const result = await dispatcher.dispatch(
+      { jsonrpc: '2.0', id: 2, method: 'SubscribeToTask', params: { id: taskId } },
+      context,
+    );
+    if (result.kind === 'stream') await collect(result.events);
+    expect(reads).toBe(0);
   });
 });
