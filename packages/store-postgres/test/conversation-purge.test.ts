@@ -62,7 +62,6 @@ describePostgres('conversation purge', () => {
     for (const c of contexts)
       appended.push(await store.messages.append(scope, c, makeMessage('new')));
     await purge;
-    console.log('fresh', appended.filter((a) => a.position === 1).length);
     for (const [i, c] of contexts.entries()) {
       const kept = await store.messages.list(scope, c);
       // Before the purge reached it, the context kept both; after, the new one starts afresh.

@@ -81,4 +81,37 @@ describe('purge', () => {
     expect((await store.messages.append(scope, 'direct-7', makeMessage('again'))).position).toBe(1);
     await store.close();
   });
+
+  it('keeps a conversation that gets a message between the scan and its delete', async () => {
+    let now = Date.UTC(2030, 0, 1);
+    const store = createSqliteStore({ path: ':memory:', now: () => new Date(now) });
+    const scope = { tenant: 't', owner: 'o' };
+    for (const c of ['raced', 'quiet']) await store.messages.append(scope, c, makeMessage('old'));
+    now += 10 * 60_000;
+    // The scan reads outside the commit queue; right after it saw 'raced' expired, a message
+    // arrives there. Its write is queued before the purge's delete, which must check again.
+    let appended: Promise<unknown> | undefined;
+    const prepare = store.database.prepare.bind(store.database);
+    vi.spyOn(store.database, 'prepare').mockImplementation((sql: string) => {
+      const statement = prepare(sql);
+      if (!sql.includes('FROM contexts c') || !sql.includes('@after')) return statement;
+      const all = statement.all.bind(statement);
+      return Object.assign(statement, {
+        all: (...args: unknown[]) => {
+          const rows = all(...args);
+          appended ??= store.messages.append(scope, 'raced', makeMessage('new'));
+          return rows;
+        },
+      });
+    });
+    await store.tasks.purge(new Date(now).toISOString());
+    expect(appended).toBeDefined();
+    await appended;
+    expect((await store.messages.list(scope, 'raced')).map((m) => m.message.parts)).toEqual([
+      [{ text: 'old' }],
+      [{ text: 'new' }],
+    ]);
+    expect(await store.messages.list(scope, 'quiet')).toEqual([]);
+    await store.close();
+  });
 });
