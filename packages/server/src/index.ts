@@ -82,6 +82,7 @@ export {
   withTaskSearchExtension,
 } from './task-search.js';
 export {
+  CONVERSATION_PURGE_FLOOR_MS,
   type StoredTask,
   type TaskListPage,
   type TaskListQuery,

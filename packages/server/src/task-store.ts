@@ -44,6 +44,13 @@ export interface TaskListPage {
   totalSize: number;
 }
 
+/**
+ * How young a conversation's newest message keeps it from a purge, whatever the cutoff: a new
+ * task's first message is stored just before the task, and must not go in between. Every store's
+ * `purge` applies it.
+ */
+export const CONVERSATION_PURGE_FLOOR_MS = 60_000;
+
 /** Reads and removes task snapshots. Writes go through `EventLog`, which keeps both in step. */
 export interface TaskStore {
   /** The task, or undefined when it does not exist in this scope. */
@@ -61,8 +68,8 @@ export interface TaskStore {
   /**
    * Deletes terminal tasks whose last change is older than `before`, with their events, messages
    * and push configs. Then deletes the messages (and position counter) of every context left
-   * with no task whose newest message is older than `before` and than one minute before the
-   * store's clock: direct-reply conversations expire too, and a new task's first message, stored
+   * with no task whose newest message is older than `before` and than
+   * {@link CONVERSATION_PURGE_FLOOR_MS} before the store's clock: direct-reply conversations expire too, and a new task's first message, stored
    * just before its task, survives a purge in between. Returns how many tasks were deleted.
    */
   purge(before: string): Promise<number>;

@@ -1,10 +1,6 @@
-import { inTransaction, type PostgresContext } from './postgres-context.js';
+import { CONVERSATION_PURGE_FLOOR_MS } from '@baton/server';
 
-/**
- * How young a conversation's newest message keeps it from a purge, whatever the cutoff: a new
- * task's first message is stored before the task, and must not go in between.
- */
-export const CONVERSATION_FLOOR_MS = 60_000;
+import { inTransaction, type PostgresContext } from './postgres-context.js';
 
 /** Contexts read per page of the scan. */
 const PAGE = 500;
@@ -28,14 +24,14 @@ function expired(tables: PostgresContext['tables'], c: string, limit: string): s
 
 /**
  * Deletes the messages and position counter of every context with no task whose newest message
- * is older than `before` and than {@link CONVERSATION_FLOOR_MS} (store clock). Reads the
+ * is older than `before` and than {@link CONVERSATION_PURGE_FLOOR_MS} (store clock). Reads the
  * contexts in key order, a page at a time; each batch of candidates is deleted in its own short
  * transaction that locks their counters first (as an append does) and checks the rule again, so
  * a message appended meanwhile keeps its context. Resolves with how many contexts went.
  */
 export async function purgeConversations(ctx: PostgresContext, before: string): Promise<number> {
   const { tables, pool } = ctx;
-  const limit = Math.min(Date.parse(before), ctx.now().getTime() - CONVERSATION_FLOOR_MS);
+  const limit = Math.min(Date.parse(before), ctx.now().getTime() - CONVERSATION_PURGE_FLOOR_MS);
   const select = `SELECT p.tenant, p.context_id, ${expired(tables, 'p', '$1')} AS expired FROM page p
     ORDER BY p.tenant, p.context_id`;
   const first = `WITH page AS (SELECT tenant, context_id FROM ${tables.contexts}

@@ -1,12 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
-import { type SqliteContext } from './sqlite-context.js';
+import { CONVERSATION_PURGE_FLOOR_MS } from '@baton/server';
 
-/**
- * How young a conversation's newest message keeps it from a purge, whatever the cutoff: a new
- * task's first message is stored before the task, and must not go in between.
- */
-export const CONVERSATION_FLOOR_MS = 60_000;
+import { type SqliteContext } from './sqlite-context.js';
 
 /** Contexts read per page of the scan. */
 const PAGE = 500;
@@ -21,13 +17,13 @@ const EXPIRED = `NOT EXISTS (SELECT 1 FROM tasks t
 
 /**
  * Deletes the messages and position counter of every context with no task whose newest message
- * is older than `before` and than {@link CONVERSATION_FLOOR_MS} (store clock). Scans the contexts
+ * is older than `before` and than {@link CONVERSATION_PURGE_FLOOR_MS} (store clock). Scans the contexts
  * in `cid` order, a page per turn of the event loop, with reads outside the commit queue; each
  * batch of candidates is deleted in its own write, which checks the rule again, so an append
  * that arrived since keeps its context. Resolves with how many contexts went.
  */
 export async function purgeConversations(context: SqliteContext, before: string): Promise<number> {
-  const floor = Date.parse(context.timestamp()) - CONVERSATION_FLOOR_MS;
+  const floor = Date.parse(context.timestamp()) - CONVERSATION_PURGE_FLOOR_MS;
   const limit = new Date(Math.min(Date.parse(before), floor)).toISOString();
   let purged = 0;
   let after = 0;

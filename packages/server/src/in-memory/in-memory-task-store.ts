@@ -3,6 +3,7 @@ import { InvalidParamsError, isTerminalState } from '@baton/protocol';
 import { cloneJson } from '../clone-json.js';
 import { type TaskScope } from '../task-scope.js';
 import {
+  CONVERSATION_PURGE_FLOOR_MS,
   type StoredTask,
   type TaskListPage,
   type TaskListQuery,
@@ -37,12 +38,6 @@ function statusTime(stored: StoredTask): number {
   const status = Date.parse(stored.task.status.timestamp ?? '');
   return Number.isNaN(status) ? Date.parse(stored.updatedAt) : status;
 }
-
-/**
- * How young a conversation's newest message keeps it from a purge, whatever the cutoff: a new
- * task's first message is stored before the task, and must not go in between.
- */
-const CONVERSATION_FLOOR_MS = 60_000;
 
 /** Status time descending, then task id ascending. */
 function compare(a: { t: number; id: string }, b: { t: number; id: string }): number {
@@ -139,10 +134,10 @@ export class InMemoryTaskStore implements TaskStore {
 
   /**
    * Drops the messages of purged tasks, then every conversation left without a task whose newest
-   * message is older than the cutoff and than {@link CONVERSATION_FLOOR_MS}.
+   * message is older than the cutoff and than {@link CONVERSATION_PURGE_FLOOR_MS}.
    */
   #purgeConversations(purged: Set<string>, cutoff: number): void {
-    const limit = Math.min(cutoff, Date.parse(this.#state.timestamp()) - CONVERSATION_FLOOR_MS);
+    const limit = Math.min(cutoff, Date.parse(this.#state.timestamp()) - CONVERSATION_PURGE_FLOOR_MS);
     const withTasks = new Set<string>();
     for (const { stored } of this.#state.tasks.values()) {
       const { contextId } = stored.task;
