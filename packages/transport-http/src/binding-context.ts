@@ -5,7 +5,7 @@ import { authenticate, wwwAuthenticate } from './auth.js';
 import { type ResolvedA2AHonoOptions } from './options.js';
 import { NO_HEADERS, type ResponseHeaders } from './responses.js';
 import { extensionHeaders, lastEventId, requestedExtensions } from './service-parameters.js';
-import { type SseHost, sseHostOf } from './sse.js';
+import { type OpenedEventStream, respondSse, type SseHost, sseHostOf } from './sse.js';
 import { StreamAbort } from './stream-abort.js';
 
 /** What every binding of one app shares. */
@@ -140,4 +140,26 @@ class LazySignalContext implements CallContext {
   get signal(): AbortSignal {
     return this.#source.signal;
   }
+}
+
+/**
+ * Answers an opened event stream as SSE, the same way for every binding: the app's heartbeat,
+ * the call's abort (made now if the handler never asked for it), the request's response headers;
+ * `errorData` is the binding's shape of an error that ends the stream.
+ */
+export function respondStream<T>(
+  deps: BindingDeps,
+  facts: RequestFacts,
+  request: Request,
+  opened: OpenedEventStream<T>,
+  errorData: (error: unknown) => unknown,
+): Response {
+  const options = {
+    ...opened,
+    heartbeatMs: deps.options.heartbeatMs,
+    abort: facts.abort ?? new StreamAbort(),
+    errorData,
+    headers: facts.headers,
+  };
+  return respondSse(hostOf(facts), options, request);
 }

@@ -44,26 +44,25 @@ export async function readBody(request: Request, limits: BodyLimits): Promise<st
     if (bytes.byteLength > limits.maxBytes) throw tooLarge(limits.maxBytes);
     return decodeUtf8([bytes], bytes.byteLength);
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(bodyTimeoutError(limits.timeoutMs)), limits.timeoutMs);
-  });
-  try {
-    return await readChunks(body, limits.maxBytes, timeout);
-  } finally {
-    clearTimeout(timer);
-  }
+  const reader = body.getReader();
+  // A stalled stream is cancelled at the deadline, which ends the read loop.
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  return withTimeout(readChunks(reader, limits.maxBytes), limits.timeoutMs, cancel);
 }
 
-/** Settles like `read`, or rejects with the 408 error after `timeoutMs` (then `read` is left). */
-function withTimeout<T>(read: Promise<T>, timeoutMs: number): Promise<T> {
-  return BodyDeadlines.for(timeoutMs).race(read);
+/**
+ * Settles like `read`, or rejects with the 408 error after `timeoutMs`; then `onExpire` runs
+ * (to stop the read) and whatever `read` settles with is dropped.
+ */
+function withTimeout<T>(read: Promise<T>, timeoutMs: number, onExpire?: () => void): Promise<T> {
+  return BodyDeadlines.for(timeoutMs).race(read, onExpire);
 }
 
 /** A read waiting for its body; `reject` is dropped once it settled or timed out. */
 interface PendingRead {
   deadline: number;
   reject: ((error: unknown) => void) | undefined;
+  onExpire: (() => void) | undefined;
 }
 
 /**
@@ -97,10 +96,14 @@ export class BodyDeadlines {
     return this.#waiting;
   }
 
-  /** Settles like `read`, or rejects with the 408 error once the timeout has passed. */
-  race<T>(read: Promise<T>): Promise<T> {
+  /**
+   * Settles like `read`, or rejects with the 408 error once the timeout has passed and then calls
+   * `onExpire`.
+   */
+  race<T>(read: Promise<T>, onExpire?: () => void): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const entry: PendingRead = { deadline: performance.now() + this.#timeoutMs, reject };
+      const deadline = performance.now() + this.#timeoutMs;
+      const entry: PendingRead = { deadline, reject, onExpire };
       this.#queue.push(entry);
       if (this.#waiting++ === 0) this.#arm(this.#timeoutMs);
       read.then(
@@ -145,6 +148,7 @@ export class BodyDeadlines {
       entry.reject = undefined;
       this.#waiting--;
       reject(bodyTimeoutError(this.#timeoutMs));
+      entry.onExpire?.();
     }
     if (head === queue.length) {
       this.#queue = [];
@@ -162,16 +166,14 @@ export class BodyDeadlines {
 }
 
 async function readChunks(
-  body: ReadableStream<Uint8Array>,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
   maxBytes: number,
-  timeout: Promise<never>,
 ): Promise<string> {
-  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     for (;;) {
-      const { done, value } = await Promise.race([reader.read(), timeout]);
+      const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) throw tooLarge(maxBytes);

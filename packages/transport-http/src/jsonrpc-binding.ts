@@ -17,9 +17,9 @@ import {
   callContext,
   callerOf,
   echoExtensions,
-  hostOf,
   type RequestFacts,
   requestFacts,
+  respondStream,
 } from './binding-context.js';
 import { isJsonContentType, parseJson, readBody, unsupportedMediaTypeError } from './body.js';
 import {
@@ -30,8 +30,7 @@ import {
   withChallenge,
 } from './responses.js';
 import { rawProtocolVersion } from './service-parameters.js';
-import { openEventStream, respondSse, type SseEvent } from './sse.js';
-import { StreamAbort } from './stream-abort.js';
+import { openEventStream, type SseEvent } from './sse.js';
 
 function errorCodeOf(body: JsonRpcResponse): number | undefined {
   return 'error' in body ? body.error.code : undefined;
@@ -60,14 +59,9 @@ function streamResponse(
       void opened.rest.return?.();
       return responseOf(head, facts);
     }
-    const options = {
-      ...opened,
-      heartbeatMs: deps.options.heartbeatMs,
-      abort: facts.abort ?? new StreamAbort(),
-      errorData: (error: unknown) => jsonRpcError(id, toA2AError(error), dialect),
-      headers: facts.headers,
-    };
-    return respondSse(hostOf(facts), options, request);
+    return respondStream(deps, facts, request, opened, (error) =>
+      jsonRpcError(id, toA2AError(error), dialect),
+    );
   });
 }
 

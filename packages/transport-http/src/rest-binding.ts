@@ -15,9 +15,9 @@ import {
   callContext,
   callerOf,
   echoExtensions,
-  hostOf,
   type RequestFacts,
   requestFacts,
+  respondStream,
 } from './binding-context.js';
 import { isJsonContentType, parseJson, readBody, unsupportedMediaTypeError } from './body.js';
 import { invokeOperation } from './handler-methods.js';
@@ -25,8 +25,7 @@ import { jsonResponse, restErrorResponse } from './responses.js';
 import { queryParams, restParams } from './rest-params.js';
 import { matchRestRoute } from './rest-routes.js';
 import { rawProtocolVersion } from './service-parameters.js';
-import { openEventStream, respondSse, type SseEvent } from './sse.js';
-import { StreamAbort } from './stream-abort.js';
+import { openEventStream, type SseEvent } from './sse.js';
 
 function methodNotAllowed(allow: string[]): A2AError {
   return new A2AError({
@@ -64,18 +63,17 @@ function streamResponse(
   request: Request,
   stream: AsyncIterable<StreamResponse>,
 ): Promise<Response> {
-  const { errorStatusVariant: variant, heartbeatMs } = deps.options;
+  const variant = deps.options.errorStatusVariant;
   // Read the first event before answering, so an early failure is a plain JSON error.
-  return openEventStream(stream, toSseEvent).then((opened) => {
-    const options = {
-      ...opened,
-      heartbeatMs,
-      abort: facts.abort ?? new StreamAbort(),
-      errorData: (error: unknown) => toA2AError(error).toRestError(variant).body,
-      headers: facts.headers,
-    };
-    return respondSse(hostOf(facts), options, request);
-  });
+  return openEventStream(stream, toSseEvent).then((opened) =>
+    respondStream(
+      deps,
+      facts,
+      request,
+      opened,
+      (error) => toA2AError(error).toRestError(variant).body,
+    ),
+  );
 }
 
 /**
@@ -89,7 +87,8 @@ export function createRestBinding(deps: BindingDeps) {
     const facts = requestFacts(deps, request, env);
     if (facts.requestedExtensions.length > 0) await echoExtensions(deps, request, facts);
     try {
-      const caller = await callerOf(deps, request);
+      let caller = callerOf(deps, request);
+      if (caller instanceof Promise) caller = await caller;
       checkVersion(request);
       if (path === '/v1' || path.startsWith('/v1/')) {
         throw new MethodNotFoundError('The 0.3 REST binding (/v1) is not served; use JSON-RPC 0.3');
