@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type z } from 'zod';
 
 import * as arb from './dialect/arbitraries.js';
-import { mutated, sameAsZod as agrees } from './dialect/fast-parse-checks.js';
+import { junk, mutated, sameAsZod as agrees } from './dialect/fast-parse-checks.js';
 import { fastParse, MISS } from './fast-parse.js';
 import { ArtifactSchema, MessageSchema } from './message.js';
 import { SendMessageConfigurationSchema, SendMessageRequestSchema } from './operations.js';
@@ -61,13 +61,13 @@ const CASES: [string, Schema, fc.Arbitrary<unknown>][] = [
   ['SendMessageRequest', SendMessageRequestSchema, sendMessageRequest],
 ];
 
-/** Values a mutation writes somewhere: wrong types, nulls, snake_case twins, odd objects. */
-const junk = fc.oneof(
-  fc.constantFrom(null, undefined, '', 'x', 0, -1, 1.5, 2 ** 31, true, [], {}, [null]),
-  fc.constantFrom('TASK_STATE_WORKING', 'ROLE_UNSPECIFIED', 'ROLE_USER', 2, '2026-02-30T00:00:00Z'),
-  fc.constant(new Date()),
-  fc.constant(Object.create(null) as object),
-  fc.anything(),
+/** Values a mutation writes somewhere, with this dialect's near misses. */
+const junkValue = junk(
+  'TASK_STATE_WORKING',
+  'ROLE_UNSPECIFIED',
+  'ROLE_USER',
+  2,
+  '2026-02-30T00:00:00Z',
 );
 
 describe('fast parsers', () => {
@@ -87,7 +87,7 @@ describe('fast parsers', () => {
 
     it(`${name}: never accept a mutation zod refuses, nor differ from zod`, () => {
       fc.assert(
-        fc.property(mutated(valid, junk), (value) => sameAsZod(schema, value)),
+        fc.property(mutated(valid, junkValue), (value) => sameAsZod(schema, value)),
         { numRuns: 1000 },
       );
     });

@@ -83,3 +83,17 @@ export function keyOrder(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return typeof value;
   return Object.entries(value).map(([key, item]) => [key, keyOrder(item)]);
 }
+
+/**
+ * Values a mutation writes somewhere: wrong types, nulls, odd objects, and `specific` values of a
+ * dialect (names, enum spellings) that look almost right.
+ */
+export function junk(...specific: unknown[]): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    fc.constantFrom(null, undefined, '', 'x', 0, -1, 1.5, 2 ** 31, true, [], {}, [null]),
+    fc.constantFrom(...specific),
+    fc.constant(new Date()),
+    fc.constant(Object.create(null) as object),
+    fc.anything(),
+  );
+}

@@ -29,6 +29,16 @@ const message03 = () => ({
   parts: [{ kind: 'text', text: 'hi' }],
 });
 
+/** A transport's context: `signal` is a getter of a class (a spread would not copy it), counted. */
+class LazyContext {
+  readonly protocolVersion = '1.0' as const;
+  reads = 0;
+  get signal(): AbortSignal {
+    this.reads++;
+    return new AbortController().signal;
+  }
+}
+
 describe('versioning at dispatch', () => {
   it('1.0 method names answer in 1.0 shapes', async () => {
     const res = body(
@@ -224,15 +234,6 @@ describe('versioning at dispatch', () => {
     });
   });
   it("hands the transport's context through when it names the version, reading none of it", async () => {
-    let reads = 0;
-    // As transports do: `signal` is a getter of a class, which a spread would not copy.
-    class LazyContext {
-      readonly protocolVersion = '1.0' as const;
-      get signal(): AbortSignal {
-        reads++;
-        return new AbortController().signal;
-      }
-    }
     const context = new LazyContext();
     const seen: CallContext[] = [];
     const spying = Object.create(handler, {
@@ -245,7 +246,7 @@ describe('versioning at dispatch', () => {
     }) as A2ARequestHandler;
     const spy = createJsonRpcDispatcher(spying);
     await spy.dispatch({ jsonrpc: '2.0', id: 1, method: 'GetTask', params: { id: 'x' } }, context);
-    expect(reads).toBe(0);
+    expect(context.reads).toBe(0);
     expect(seen[0]).toBe(context);
     // Another dialect gets a copy that says so; the original is left as it was.
     await spy.dispatch(
@@ -254,23 +255,15 @@ describe('versioning at dispatch', () => {
     );
     const copied = seen[1] !== context;
     // The copy forwards the signal: made only when the handler reads it.
-    expect(reads).toBe(0);
+    expect(context.reads).toBe(0);
     expect(copied).toBe(true);
     expect(seen[1]?.protocolVersion).toBe('0.3');
     expect(seen[1]?.signal).toBeInstanceOf(AbortSignal);
-    expect(reads).toBe(1);
+    expect(context.reads).toBe(1);
     expect(context.protocolVersion).toBe('1.0');
   });
 
   it('copies the context for SubscribeToTask without reading the signal', async () => {
-    let reads = 0;
-    class LazyContext {
-      readonly protocolVersion = '1.0' as const;
-      get signal(): AbortSignal {
-        reads++;
-        return new AbortController().signal;
-      }
-    }
     const context = new LazyContext();
     const send = body(
       await dispatcher.dispatch({
@@ -287,6 +280,6 @@ describe('versioning at dispatch', () => {
       context,
     );
     if (result.kind === 'stream') await collect(result.events);
-    expect(reads).toBe(0);
+    expect(context.reads).toBe(0);
   });
 });
