@@ -36,11 +36,9 @@ describePostgres('two server processes on one PostgreSQL', () => {
 
   it('append to the same tasks: one log per task, streams on both see it all', async () => {
     const location = { kind: 'postgres', schema } as const;
-    // Several instances share the store: neither may fail the other's running tasks at start.
-    const [a, b] = await Promise.all([
-      spawnServer(location, 'none'),
-      spawnServer(location, 'none'),
-    ]);
+    // Several instances share the store with the default recovery: instance leases keep each
+    // from failing the other's running tasks (test/instance-leases.test.ts).
+    const [a, b] = await Promise.all([spawnServer(location), spawnServer(location)]);
     const onA: Promise<RecordedStream>[] = [];
     const onB: Promise<RecordedStream>[] = [];
     const ids: string[] = [];

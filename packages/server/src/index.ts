@@ -34,6 +34,7 @@ export { InMemoryMessageStore } from './in-memory/in-memory-message-store.js';
 export { InMemoryPushConfigStore } from './in-memory/in-memory-push-config-store.js';
 export { InMemoryState, type InMemoryStoreOptions } from './in-memory/in-memory-state.js';
 export { InMemoryTaskStore } from './in-memory/in-memory-task-store.js';
+export { type InstanceLeases, type OrphanQuery } from './instance-leases.js';
 export {
   type DispatchResult,
   type DispatchStreamItem,

@@ -58,9 +58,11 @@ export interface RequestHandlerOptions {
    * Start-up recovery: what happens, before the handler serves anything, to tasks that a previous
    * process left submitted or working (it crashed or was killed). `'fail'` marks them failed with
    * the agent status message "The server restarted while this task was running."; `'resume'`
-   * hands them to `executor.resume`; `'none'` leaves them (set it when several instances share
-   * one store). Interrupted tasks (input-required, auth-required) are always left alone. Not run
-   * for a store the handler created itself. `handler.ready` resolves when it is done.
+   * hands them to `executor.resume`; `'none'` leaves them. With a store that has instance leases
+   * (PostgreSQL: several instances on one database), only tasks whose instance is gone are
+   * touched, at start-up and then every half lease while the handler runs. Interrupted tasks
+   * (input-required, auth-required) are always left alone. Not run for a store the handler
+   * created itself. `handler.ready` resolves when the start-up pass is done.
    * @default 'fail'
    */
   recovery?: RecoveryMode | RecoveryOptions | undefined;

@@ -20,8 +20,7 @@ import { type StoredTask } from './task-store.js';
  * What start-up recovery does with tasks a previous process left submitted or working:
  * `'fail'` marks them failed with a status message from the agent; `'resume'` hands them to the
  * executor's `resume` method (tasks of an executor without one are failed); `'none'` leaves them
- * as they are (for several instances sharing one store, where another instance may be running
- * them).
+ * as they are. With a store that has instance leases, only tasks whose instance is gone count.
  */
 export type RecoveryMode = 'fail' | 'resume' | 'none';
 
@@ -58,6 +57,13 @@ export interface RecoverUnfinishedTasksOptions extends Omit<RecoveryOptions, 'mo
   onFailed?: ((record: TaskEventRecord) => void) | undefined;
   /** Where refused writes and store errors are reported. @default silentLogger */
   logger?: Logger | undefined;
+  /**
+   * With a store that has instance leases (`store.leases`): whether tasks last written under this
+   * instance's own id count as orphaned. True at start-up (whoever used the id before is gone);
+   * false for the periodic sweeps of a running server, whose own tasks are its own runs.
+   * @default true
+   */
+  includeOwn?: boolean | undefined;
 }
 
 /** What start-up recovery did. */
@@ -86,7 +92,9 @@ class NoLongerRunning extends Error {}
  * event log with `applyTaskEvent` so the snapshot stays the fold of its log, and added to its
  * conversation. The state check runs inside the store's atomic append, so a task another writer
  * finished or interrupted meanwhile is skipped, never overwritten. Interrupted tasks are left
- * alone. Run it before serving, while no executor of this store is running.
+ * alone. Run it before serving, while no executor of this store is running. With a store that has
+ * instance leases (`store.leases`), only orphaned tasks are looked at, and each is claimed for
+ * this instance before it is failed or resumed: tasks of live sibling instances are left alone.
  * @example
  * const report = await recoverUnfinishedTasks(store);
  * console.log(`${report.failed.length} interrupted tasks marked failed`);
@@ -102,9 +110,14 @@ export async function recoverUnfinishedTasks(
   // read asks for the ones still there plus a fresh batch.
   const handled = new Set<string>();
   let kept = 0;
+  const { leases } = store;
+  const query = { includeOwn: options.includeOwn ?? true };
+  const list = leases
+    ? (limit: number) => leases.listOrphaned(limit, query)
+    : (limit: number) => store.tasks.listUnfinished(limit);
   for (;;) {
     const limit = kept + batch;
-    const page = await store.tasks.listUnfinished(limit);
+    const page = await list(limit);
     const fresh = page.filter((stored) => !handled.has(stored.task.id));
     for (const stored of fresh) {
       handled.add(stored.task.id);
@@ -124,6 +137,11 @@ async function recoverOne(
 ): Promise<keyof RecoveryReport> {
   if (!isRecoverableState(stored.task.status.state)) return 'skipped';
   if (options.filter && !options.filter(stored)) return 'skipped';
+  // Another instance may have taken the task since it was listed.
+  const { leases } = store;
+  if (leases && !(await leases.claim(stored.task.id, { includeOwn: options.includeOwn ?? true }))) {
+    return 'skipped';
+  }
   if (options.resume && (await options.resume(stored))) return 'resumed';
   const taskId = stored.task.id;
   const contextId = stored.task.contextId ?? taskId;

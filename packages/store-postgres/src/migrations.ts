@@ -99,6 +99,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ensureTrigramIndex,
     ),
   },
+  {
+    version: 2,
+    name: 'instance leases: the instance that last wrote each task',
+    up: statements((t) => [
+      // Nullable, no default: instant on a large table; tasks written before stay unattributed.
+      `ALTER TABLE ${t.tasks} ADD COLUMN runner text`,
+      `CREATE TABLE ${t.instances} (
+        id text PRIMARY KEY,
+        expires_at timestamptz NOT NULL
+      )`,
+    ]),
+  },
 ];
 
 /** The schema version this package writes and expects. */

@@ -54,8 +54,24 @@ export interface PostgresStoreOptions {
    */
   onListenerError?: ((error: unknown, record: TaskEventRecord) => void) | undefined;
   /**
+   * The id this store writes as, recorded with every task it writes and kept alive by a lease
+   * while the store is open (see "Several instances" in the README). Give each process its own;
+   * give a process that restarts in place (one server, a StatefulSet pod) the same one each
+   * time, so that it fails or resumes its own unfinished tasks at once when it starts rather than
+   * once its old lease expired.
+   * @default a random UUID per store
+   */
+  instanceId?: string | undefined;
+  /**
+   * How long an instance's lease lasts without renewal (renewed every third of it). A task
+   * whose instance stopped renewing is taken over by a live instance (failed, or resumed with
+   * `recovery: 'resume'`) about one and a half leases later.
+   * @default 30_000
+   */
+  leaseMs?: number | undefined;
+  /**
    * Where background problems go: a lost LISTEN connection, a failed log read while filling a
-   * subscriber's gap, an idle pooled connection that died.
+   * subscriber's gap, an idle pooled connection that died, a lease that could not be renewed.
    * @default consoleLogger of `@baton/server`
    */
   logger?: Logger | undefined;

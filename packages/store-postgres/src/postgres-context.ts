@@ -13,6 +13,8 @@ export interface PostgresContext {
   /** This store's id in NOTIFY payloads, so it can tell its own appends from others'. */
   origin: string;
   now: () => Date;
+  /** The instance this store writes as: recorded as the `runner` of every task it writes. */
+  instanceId: string;
 }
 
 /**

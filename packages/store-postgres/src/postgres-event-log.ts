@@ -63,6 +63,7 @@ export class PostgresEventLog implements EventLog {
       snapshot,
       taskSearchText(task),
       event,
+      this.#ctx.instanceId,
     ];
     const notify = this.#notifySql(task.id, 1, params);
     hub.reserve(task.id, 1);
@@ -70,9 +71,9 @@ export class PostgresEventLog implements EventLog {
       await this.#ctx.pool.query(
         `WITH task AS (
           INSERT INTO ${tables.tasks} (id, tenant, owner, context_id, state, status_timestamp,
-            created_at, updated_at, seq, snapshot, search_text)
+            created_at, updated_at, seq, snapshot, search_text, runner)
           VALUES ($1, $2, $3, $4, $5, COALESCE(${fromEpochMs('$6')}, $7::timestamptz), $7, $7, 1,
-            $8, $9)
+            $8, $9, $11)
         ), event AS (
           INSERT INTO ${tables.taskEvents} (task_id, seq, event, ts) VALUES ($1, 1, $10, $7)
         )
@@ -141,6 +142,7 @@ export class PostgresEventLog implements EventLog {
           next.status.state,
           statusTimeMs(next),
           text === previousText ? null : text,
+          this.#ctx.instanceId,
         ];
         const notify = this.#notifySql(taskId, seq, params);
         hub.reserve(taskId, (reserved = seq));
@@ -150,7 +152,7 @@ export class PostgresEventLog implements EventLog {
           )
           UPDATE ${tables.tasks} SET seq = $2, snapshot = $5, context_id = $6, state = $7,
             status_timestamp = COALESCE(${fromEpochMs('$8')}, $4::timestamptz), updated_at = $4,
-            search_text = COALESCE($9, search_text)
+            search_text = COALESCE($9, search_text), runner = $10
           WHERE id = $1
           RETURNING ${notify}`,
           params,

@@ -2,6 +2,7 @@ import {
   type BatonStore,
   consoleLogger,
   type EventLog,
+  type InstanceLeases,
   type Logger,
   type MessageStore,
   type PushConfigStore,
@@ -15,6 +16,7 @@ import { NotificationListener } from './notification-listener.js';
 import { type PostgresStoreOptions } from './options.js';
 import { type PostgresContext } from './postgres-context.js';
 import { PostgresEventLog } from './postgres-event-log.js';
+import { PostgresLeases } from './postgres-leases.js';
 import { PostgresMessageStore } from './postgres-message-store.js';
 import { PostgresPushConfigStore } from './postgres-push-config-store.js';
 import { PostgresTaskStore } from './postgres-task-store.js';
@@ -30,6 +32,8 @@ export class PostgresStore implements BatonStore {
   readonly events: EventLog;
   readonly messages: MessageStore;
   readonly pushConfigs: PushConfigStore;
+  /** This store's instance lease, and the orphaned tasks of instances that are gone. */
+  readonly leases: InstanceLeases;
   /** The pool every query goes through. */
   readonly pool: pg.Pool;
   /** The schema that holds the tables. */
@@ -39,11 +43,15 @@ export class PostgresStore implements BatonStore {
   readonly #hub: EventHub;
   readonly #logger: Logger;
   readonly #origin = crypto.randomUUID();
+  readonly #leases: PostgresLeases;
   #listener: NotificationListener | undefined;
   #started: Promise<this> | undefined;
   #closed = false;
 
   constructor(options: PostgresStoreOptions = {}) {
+    // Checked before the pool exists, so a bad option leaves nothing open.
+    const instanceId = instanceIdOf(options.instanceId);
+    const leaseMs = leaseMsOf(options.leaseMs);
     this.#options = options;
     this.schema = assertSchemaName(options.schema ?? 'baton');
     this.#logger = options.logger ?? consoleLogger;
@@ -76,11 +84,14 @@ export class PostgresStore implements BatonStore {
       notify: options.notify ?? options.listen ?? false,
       origin: this.#origin,
       now: options.now ?? (() => new Date()),
+      instanceId,
     };
     this.tasks = new PostgresTaskStore(ctx);
     this.events = new PostgresEventLog(ctx);
     this.messages = new PostgresMessageStore(ctx);
     this.pushConfigs = new PostgresPushConfigStore(ctx);
+    this.#leases = new PostgresLeases(ctx, leaseMs, (what, error) => this.#report(what, error));
+    this.leases = this.#leases;
   }
 
   /**
@@ -102,6 +113,8 @@ export class PostgresStore implements BatonStore {
         for (const notice of notices)
           this.#logger.warn(`postgres store (${this.schema}): ${notice}`);
       }
+      // Before anything is written under this instance's id, so no sibling takes it for dead.
+      await this.#leases.start();
       if (this.#options.listen) {
         const hub = this.#hub;
         const listener = new NotificationListener(this.pool, tableNames(this.schema).channel, {
@@ -128,6 +141,7 @@ export class PostgresStore implements BatonStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#leases.stop();
     this.#hub.close();
     await this.#listener?.stop();
     this.#listener = undefined;
@@ -138,6 +152,22 @@ export class PostgresStore implements BatonStore {
     const message = error instanceof Error ? error.message : String(error);
     this.#logger.warn(`postgres store (${this.schema}): ${what}: ${message}`, { error });
   }
+}
+
+function instanceIdOf(value: string | undefined): string {
+  if (value === undefined) return crypto.randomUUID();
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
+    throw new TypeError(`instanceId must be a string of 1 to 200 characters, got ${String(value)}`);
+  }
+  return value;
+}
+
+function leaseMsOf(value: number | undefined): number {
+  if (value === undefined) return 30_000;
+  if (!Number.isFinite(value) || value < 100) {
+    throw new RangeError(`leaseMs must be at least 100 (milliseconds), got ${value}`);
+  }
+  return value;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface TableNames {
   messages: string;
   contexts: string;
   pushConfigs: string;
+  /** Leases of the server instances writing to this schema. */
+  instances: string;
   migrations: string;
   /** The LISTEN/NOTIFY channel of this schema (unquoted; at most 55 characters). */
   channel: string;
@@ -38,6 +40,7 @@ export function tableNames(schema: string): TableNames {
     messages: q('messages'),
     contexts: q('contexts'),
     pushConfigs: q('push_configs'),
+    instances: q('instances'),
     migrations: q('migrations'),
     channel: `${schema}_events`,
   };

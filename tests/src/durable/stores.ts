@@ -17,7 +17,14 @@ import { describe } from 'vitest';
 export type StoreLocation =
   | { kind: 'memory' }
   | { kind: 'sqlite'; path: string }
-  | { kind: 'postgres'; schema: string; url?: string | undefined };
+  | {
+      kind: 'postgres';
+      schema: string;
+      url?: string | undefined;
+      /** The store's instance id (a random one when absent) and lease length. */
+      instanceId?: string | undefined;
+      leaseMs?: number | undefined;
+    };
 
 /** Opens a store at a location (`listen: true` on PostgreSQL, for other processes' events). */
 export async function openStore(location: StoreLocation): Promise<BatonStore> {
@@ -32,6 +39,8 @@ export async function openStore(location: StoreLocation): Promise<BatonStore> {
         schema: location.schema,
         listen: true,
         maxConnections: 4,
+        instanceId: location.instanceId,
+        leaseMs: location.leaseMs,
       });
   }
 }

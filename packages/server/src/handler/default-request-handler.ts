@@ -132,6 +132,15 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
     return this.#startUp.purgeExpired();
   }
 
+  /**
+   * With a store that has instance leases (`store.leases`, PostgreSQL): applies the recovery rule
+   * now to tasks whose instance is gone, as the handler does every half lease period. Resolves at
+   * once without leases or with `recovery: 'none'`.
+   */
+  recoverOrphanedTasks(): Promise<void> {
+    return this.#startUp.sweepOrphans();
+  }
+
   /** Whether shutdown has begun. */
   get closing(): boolean {
     return this.#closing;

@@ -11,6 +11,7 @@ import { type ServerCore } from '../runtime/core.js';
 import { Run } from '../runtime/run.js';
 import { type RuntimeRegistry } from '../runtime/runtime-registry.js';
 import { type StoredTask } from '../task-store.js';
+import { RecoverySweep } from './recovery-sweep.js';
 import { type RetentionOptions, RetentionTimer } from './retention.js';
 
 /** A report of a recovery that did nothing. */
@@ -39,6 +40,7 @@ export function runStartupRecovery(
   core: ServerCore,
   registry: RuntimeRegistry,
   options: RecoveryOptions,
+  includeOwn = true,
 ): Promise<RecoveryReport> {
   const resume =
     options.mode === 'resume' && core.executor.resume
@@ -56,6 +58,7 @@ export function runStartupRecovery(
     newId: core.newId,
     logger: core.logger,
     onFailed: (record) => core.notifyPush(record.taskId, record.event),
+    includeOwn,
   });
 }
 
@@ -105,6 +108,7 @@ export class StartUp {
   /** Resolves with the recovery report; rejects when recovery failed. */
   readonly ready: Promise<RecoveryReport>;
   readonly #retention: RetentionTimer | undefined;
+  readonly #sweep: RecoverySweep | undefined;
   #pending: Promise<void> | undefined;
 
   constructor(core: ServerCore, registry: RuntimeRegistry, options: StartUpOptions) {
@@ -119,6 +123,12 @@ export class StartUp {
       retention?.start();
       return;
     }
+    const { leases } = core.store;
+    // With leases, the tasks of instances that die later are taken over while this one runs.
+    const sweep = leases
+      ? new RecoverySweep(leases, () => runStartupRecovery(core, registry, recovery, false), logger)
+      : undefined;
+    this.#sweep = sweep;
     this.ready = Promise.resolve().then(() => runStartupRecovery(core, registry, recovery));
     this.#pending = this.ready
       .then(
@@ -136,6 +146,7 @@ export class StartUp {
       .finally(() => {
         this.#pending = undefined;
         retention?.start();
+        sweep?.start();
       });
   }
 
@@ -150,9 +161,15 @@ export class StartUp {
     return this.#retention?.purge() ?? Promise.resolve(0);
   }
 
-  /** Waits for recovery, then stops the retention timer. */
+  /** Looks for tasks of instances that are gone now (resolves at once without leases). */
+  sweepOrphans(): Promise<void> {
+    return this.#sweep?.sweep() ?? Promise.resolve();
+  }
+
+  /** Waits for recovery, then stops the retention timer and the sweeps. */
   async stop(): Promise<void> {
     await this.#pending;
+    await this.#sweep?.stop();
     await this.#retention?.stop();
   }
 }

@@ -1,0 +1,134 @@
+// Several server processes on one PostgreSQL schema: an instance that starts must leave the tasks
+// its siblings are running alone, and the tasks of an instance that dies are taken over by a
+// live one once its lease has expired.
+import { isTerminalState, type StreamResponse, type Task } from '@baton/protocol';
+import {
+  type BatonStore,
+  RECOVERY_MESSAGE,
+  startRequestHandler,
+  type TaskReducer,
+} from '@baton/server';
+import { createPostgresStore } from '@baton/store-postgres';
+import {
+  DATABASE_URL,
+  describePostgres,
+  dropSchema,
+  freshSchema,
+} from '@baton-apps/test-support/postgres';
+import { afterAll, expect, it } from 'vitest';
+
+import { type RecordedStream, recordStream } from '../src/durable/recorded-stream.js';
+import { killServers, spawnServer } from '../src/durable/server-child.js';
+import { slowAgentCard, slowExecutor } from '../src/durable/slow-agent.js';
+import { openStore, type StoreLocation } from '../src/durable/stores.js';
+
+afterAll(killServers);
+
+/** A working task of its own context. */
+function workingTask(id: string): Task {
+  return { id, contextId: `ctx-${id}`, status: { state: 'TASK_STATE_WORKING' } };
+}
+const working = (task: Task): StreamResponse => ({
+  statusUpdate: {
+    taskId: task.id,
+    contextId: task.contextId!,
+    status: { state: 'TASK_STATE_WORKING' },
+  },
+});
+const replaceStatus: TaskReducer = (current, event) => ({
+  ...current.task,
+  status: event.statusUpdate!.status,
+});
+
+describePostgres('several instances on one PostgreSQL schema', () => {
+  const schema = freshSchema();
+  // Short leases so that the take-over happens within the test.
+  const location: StoreLocation = { kind: 'postgres', schema, leaseMs: 1500 };
+  let reader: BatonStore | undefined;
+  afterAll(async () => {
+    await killServers();
+    await reader?.close();
+    await dropSchema(schema);
+  });
+
+  it('leaves a running sibling’s tasks alone, and takes them over once it died', async () => {
+    const first = await spawnServer(location);
+    // Three tasks that work for about 20 s, each followed until its first event.
+    const started: Promise<RecordedStream>[] = [];
+    const firstEvents = [0, 1, 2].map(
+      (i) =>
+        new Promise<void>((resolve) => {
+          const message = {
+            messageId: `lease-${i}`,
+            role: 'ROLE_USER',
+            parts: [{ text: 'steps 200 100' }],
+          };
+          started.push(
+            recordStream(
+              first.url,
+              'SendStreamingMessage',
+              { message },
+              { onEvent: () => resolve() },
+            ),
+          );
+        }),
+    );
+    await Promise.all(firstEvents);
+
+    // A second instance starts with the default recovery ('fail'): nothing of the first's is its.
+    const second = await spawnServer(location);
+    expect(second.recovery.failed).toEqual([]);
+    reader = await openStore(location);
+    const running = async () =>
+      (await reader!.tasks.listUnfinished(10)).filter(
+        (stored) => stored.task.status.state === 'TASK_STATE_WORKING',
+      );
+    expect(await running()).toHaveLength(3);
+
+    // The first instance dies without a word; its lease runs out and the second fails its tasks.
+    await first.stop('SIGKILL');
+    const streams = await Promise.all(started);
+    const taskIds = streams.map((stream) => stream.taskId!);
+    await expect.poll(async () => (await running()).length, { timeout: 15_000 }).toBe(0);
+    for (const taskId of taskIds) {
+      const stored = await reader.tasks.get({ tenant: '' }, taskId);
+      expect(isTerminalState(stored!.task.status.state)).toBe(true);
+      expect(stored!.task.status.state).toBe('TASK_STATE_FAILED');
+      expect(stored!.task.status.message?.parts[0]?.text).toBe(RECOVERY_MESSAGE);
+    }
+    await second.stop('SIGTERM');
+  }, 60_000);
+
+  it('takes over the tasks of a dead instance when asked, and only those', async () => {
+    const store = await createPostgresStore({ connectionString: DATABASE_URL, schema });
+    // A long lease: no timer sweeps during the test, only the explicit call.
+    const handler = await startRequestHandler({
+      agentCard: slowAgentCard,
+      executor: slowExecutor,
+      store,
+      recovery: 'fail',
+    });
+    try {
+      const ownership = { tenant: 'takeover', owner: 'o' };
+      const [dead, alive] = [workingTask('takeover-dead'), workingTask('takeover-alive')];
+      for (const task of [dead, alive]) {
+        await store.events.create(ownership, task);
+        await store.events.append(task.id, working(task), replaceStatus);
+      }
+      const sibling = await createPostgresStore({ connectionString: DATABASE_URL, schema });
+      await sibling.events.append(alive.id, working(alive), replaceStatus);
+      await store.pool.query(`UPDATE "${schema}".tasks SET runner = 'gone' WHERE id = $1`, [
+        dead.id,
+      ]);
+      await handler.recoverOrphanedTasks();
+      const state = async (id: string) =>
+        (await store.tasks.get({ tenant: 'takeover' }, id))!.task.status.state;
+      expect(await state(dead.id)).toBe('TASK_STATE_FAILED');
+      expect(await state(alive.id)).toBe('TASK_STATE_WORKING');
+      await sibling.close();
+    } finally {
+      await handler.close();
+      await store.close();
+    }
+  });
+});
