@@ -59,6 +59,30 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
     await stack.page.locator('.artifact').getByText('done: the purple giraffe report').waitFor();
   });
 
+  it('keeps a search applied just after a live update', async () => {
+    await send('conformance', 'complete the indigo walrus memo');
+    const waiting = await send('conformance', 'input');
+    await open('/tasks');
+    const row = stack.page.locator(`tr[data-task-id="${waiting.id}"]`);
+    await row.waitFor();
+    // Past the first change-feed notice of the page and the reload it scheduled.
+    await stack.page.waitForTimeout(1200);
+    // The answer completes the task: the change feed updates its row in place, and the view
+    // schedules a reload of its page for half a second later, for the filters of that moment.
+    const client = await stack.client('conformance');
+    await client.sendMessage({
+      message: { ...userMessage('an answer'), taskId: waiting.id, contextId: waiting.contextId },
+    });
+    await expect.poll(() => row.textContent()).toContain('completed');
+    await stack.page.getByLabel('Search').fill('indigo walrus');
+    await stack.page.getByRole('button', { name: 'Apply' }).click();
+    const rows = stack.page.locator('table.tasks tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    // Past that reload and a few change-feed polls, the table still shows the search's result.
+    await stack.page.waitForTimeout(1500);
+    expect(await rows.count()).toBe(1);
+  });
+
   it('adds new tasks to the table live, without a reload', async () => {
     await open('/tasks?agent=tasks');
     await stack.page.locator('.view-head .pill.ok').waitFor();

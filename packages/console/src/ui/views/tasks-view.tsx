@@ -79,15 +79,25 @@ export function TasksView({ route, info, agents }: TasksProps) {
     (hasStore || agents !== undefined) &&
     (!filters.agent || agent || hasStore);
 
+  // What the table shows now; a response for anything else, or older than the last request,
+  // is dropped (a reload scheduled by a live update before the filters changed resolves late).
+  const shown = useRef('');
+  const view = `${key}|${token}|${remoteUrl ?? ''}`;
+  shown.current = view;
+  const requests = useRef(0);
   const reload = useCallback(async () => {
     if (!ready || (!hasStore && !remoteUrl)) return;
+    const request = ++requests.current;
+    const current = () => shown.current === view && requests.current === request;
     try {
-      setPage(await loadPage(filters, token, remoteUrl));
+      const next = await loadPage(filters, token, remoteUrl);
+      if (!current()) return;
+      setPage(next);
       setError(undefined);
     } catch (e) {
-      setError(String(e));
+      if (current()) setError(String(e));
     }
-  }, [key, token, remoteUrl, ready, hasStore]);
+  }, [view, ready, hasStore]);
 
   useEffect(() => setTokens(['']), [key]);
   useEffect(() => {
@@ -129,6 +139,9 @@ export function TasksView({ route, info, agents }: TasksProps) {
     return () => {
       source.close();
       setLive(false);
+      // A reload scheduled for the filters of before must not run for them.
+      clearTimeout(pending.current);
+      pending.current = undefined;
     };
   }, [reload, remoteUrl, hasStore, ready, token]);
 
