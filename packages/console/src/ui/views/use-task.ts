@@ -109,6 +109,8 @@ export function useTask(taskId: string, agentUrl: string | undefined, follow: bo
         `/api/stream?task=${encodeURIComponent(taskId)}&after=${lastSeq.current}`,
       );
       let refresh: ReturnType<typeof setTimeout> | undefined;
+      // A detail response that arrives after this task's view closed is not this view's.
+      let open = true;
       source.onopen = () => setFollowing(true);
       source.onerror = () => setFollowing(false);
       source.addEventListener('task-event', (message) => {
@@ -120,6 +122,7 @@ export function useTask(taskId: string, agentUrl: string | undefined, follow: bo
           refresh = undefined;
           apiGet<TaskDetailResponse>(`/api/tasks/${encodeURIComponent(taskId)}`).then(
             ({ task: stored, ...rest }) => {
+              if (!open) return;
               setTask(stored);
               setDetail(rest);
             },
@@ -128,6 +131,7 @@ export function useTask(taskId: string, agentUrl: string | undefined, follow: bo
         }, 150);
       });
       return () => {
+        open = false;
         source.close();
         if (refresh) clearTimeout(refresh);
         setFollowing(false);
