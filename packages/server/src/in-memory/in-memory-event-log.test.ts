@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { type TaskReducer } from '../event-log.js';
 import { type TaskEventRecord } from '../task-event.js';
 import { createInMemoryStore } from './create-in-memory-store.js';
+import { InMemoryEventLog } from './in-memory-event-log.js';
+import { InMemoryState } from './in-memory-state.js';
 
 const owner = { tenant: '', owner: '' };
 const task: Task = { id: 't1', contextId: 'c1', status: { state: 'TASK_STATE_SUBMITTED' } };
@@ -13,6 +15,13 @@ const note = (text: string): StreamResponse => ({
 const addToHistory: TaskReducer = (current, event) => ({
   ...current.task,
   history: [...(current.task.history ?? []), ...(event.message ? [event.message] : [])],
+});
+const setState: TaskReducer = (current, event) => ({
+  ...current.task,
+  status: event.statusUpdate?.status ?? current.task.status,
+});
+const status = (state: Task['status']['state']): StreamResponse => ({
+  statusUpdate: { taskId: 't1', contextId: 'c1', status: { state } },
 });
 
 describe('InMemoryEventLog', () => {
@@ -116,6 +125,78 @@ describe('InMemoryEventLog', () => {
       createdAt: created.task.createdAt,
       updatedAt: appended.record.timestamp,
     });
+  });
+
+  it('reads a finished log whole, in order and as copies, also after more appends', async () => {
+    let now = Date.UTC(2031, 0, 1);
+    const { events } = createInMemoryStore({ now: () => new Date(now++) });
+    await events.create(owner, task);
+    await events.append('t1', status('TASK_STATE_WORKING'), setState);
+    await events.append('t1', note('answer'), addToHistory);
+    // The task ends (its log is trimmed), and the log still takes events after that.
+    await events.append('t1', status('TASK_STATE_COMPLETED'), setState);
+    await events.append('t1', note('after'), addToHistory);
+    const records = await events.read('t1', 0);
+    expect(records.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(records.map((r) => r.timestamp)).toEqual(
+      [0, 1, 2, 3, 4].map((ms) => new Date(Date.UTC(2031, 0, 1) + ms).toISOString()),
+    );
+    expect(records[0]).toEqual({
+      taskId: 't1',
+      seq: 1,
+      event: { task },
+      timestamp: records[0]!.timestamp,
+    });
+    expect(records[3]?.event).toEqual(status('TASK_STATE_COMPLETED'));
+    expect(records[4]?.event.message?.messageId).toBe('after');
+    records[2]!.event.message!.parts[0] = { text: 'scribbled' };
+    expect((await events.read('t1', 2, 1))[0]?.event).toEqual(note('answer'));
+  });
+
+  it('reads the bounds of a page as a slice of the log would', async () => {
+    const { events } = createInMemoryStore();
+    await events.create(owner, task);
+    for (const text of ['a', 'b', 'c', 'd']) await events.append('t1', note(text), addToHistory);
+    const all = await events.read('t1', 0);
+    expect(all).toHaveLength(5);
+    const bounds: [number, number | undefined][] = [
+      [Number.NaN, undefined],
+      [Number.NaN, 2],
+      [1, Number.NaN],
+      [1.7, 2.5],
+      [-3, 2],
+      [2, -1],
+      [2, 0],
+      [4, 10],
+      [5, undefined],
+      [9, 1],
+      [Infinity, undefined],
+      [-Infinity, Infinity],
+      [0, Infinity],
+    ];
+    for (const [afterSeq, limit] of bounds) {
+      const start = Math.max(0, Math.floor(afterSeq));
+      const end = limit === undefined ? undefined : start + Math.max(0, limit);
+      expect([afterSeq, limit, await events.read('t1', afterSeq, limit)]).toEqual([
+        afterSeq,
+        limit,
+        all.slice(start, end),
+      ]);
+    }
+    expect(await events.read('missing', 0)).toEqual([]);
+  });
+
+  it('keeps a log as one flat array, trimmed once the task ends', async () => {
+    const state = new InMemoryState();
+    const events = new InMemoryEventLog(state);
+    await events.create(owner, task);
+    await events.append('t1', status('TASK_STATE_WORKING'), setState);
+    await events.append('t1', status('TASK_STATE_FAILED'), setState);
+    const entry = state.tasks.get('t1')!;
+    // An event and its timestamp per record, no record objects kept.
+    expect(entry.log).toHaveLength(6);
+    expect(entry.log.filter((item) => typeof item === 'string')).toHaveLength(3);
+    expect(entry.stored.seq).toBe(3);
   });
 
   it('forgets everything and every listener on close', async () => {

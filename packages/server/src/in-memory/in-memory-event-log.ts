@@ -1,6 +1,7 @@
 import {
   InternalError,
   InvalidParamsError,
+  isTerminalState,
   type StreamResponse,
   type Task,
   TaskNotFoundError,
@@ -22,6 +23,7 @@ import {
   InMemoryState,
   type InMemorySubscription,
   type InMemoryTaskEntry,
+  logEvent,
 } from './in-memory-state.js';
 
 /**
@@ -94,7 +96,8 @@ export class InMemoryEventLog implements EventLog {
       createdAt: timestamp,
       updatedAt: timestamp,
     };
-    const entry: InMemoryTaskEntry = { stored, events: [record], outbox: undefined };
+    // Sized for its one event: a task that ends at once keeps no spare slots.
+    const entry: InMemoryTaskEntry = { stored, log: [record.event, timestamp], outbox: undefined };
     this.#state.tasks.set(task.id, entry);
     this.#publish(entry, record);
     return copiedOnRead(record, stored);
@@ -115,18 +118,30 @@ export class InMemoryEventLog implements EventLog {
     const timestamp = this.#state.timestamp();
     const seq = entry.stored.seq + 1;
     const record: TaskEventRecord = { taskId, seq, event: logged, timestamp };
+    const wasTerminal = isTerminalState(entry.stored.task.status.state);
     entry.stored = { ...entry.stored, task: next, seq, updatedAt: timestamp };
-    entry.events.push(record);
+    logEvent(entry, record);
+    // A task that ends stays until purged: its log gives back the slots kept for growth.
+    if (!wasTerminal && isTerminalState(next.status.state)) entry.log = entry.log.slice();
     this.#publish(entry, record);
     return copiedOnRead(record, entry.stored);
   }
 
   async read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]> {
-    const events = this.#state.tasks.get(taskId)?.events ?? [];
-    // events[i].seq === i + 1, so the slice starts right after `afterSeq`.
+    const log = this.#state.tasks.get(taskId)?.log ?? [];
+    const count = log.length / 2;
+    // The record at index i has seq i + 1, so the records start right after `afterSeq`; the
+    // bounds are read as `Array.prototype.slice` reads them (NaN is 0, fractions are cut).
+    const index = (bound: number) => Math.min(Math.trunc(bound) || 0, count);
     const start = Math.max(0, Math.floor(afterSeq));
-    const end = limit === undefined ? undefined : start + Math.max(0, limit);
-    return cloneJson(events.slice(start, end));
+    const from = index(start);
+    const to = limit === undefined ? count : index(start + Math.max(0, limit));
+    const records: TaskEventRecord[] = [];
+    for (let i = from; i < to; i++) {
+      const event = cloneJson(log[2 * i] as StreamResponse);
+      records.push({ taskId, seq: i + 1, event, timestamp: log[2 * i + 1] as string });
+    }
+    return records;
   }
 
   subscribe(

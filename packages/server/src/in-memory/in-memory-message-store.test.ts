@@ -10,6 +10,27 @@ const message = (messageId: string): Message => ({
 });
 
 describe('InMemoryMessageStore', () => {
+  it('hands out plain copies: of the message appended, and on every list', async () => {
+    const store = new InMemoryMessageStore();
+    const owner = { tenant: '', owner: 'o' };
+    const input = { ...message('m1'), taskId: 't1' };
+    const appended = await store.append(owner, 'c', input);
+    expect(Object.getOwnPropertyDescriptor(appended, 'message')).toHaveProperty('value');
+    expect(appended.message).toEqual(input);
+    expect(appended.message).not.toBe(input);
+    input.parts[0] = { text: 'changed by the caller' };
+    appended.message.parts[0] = { text: 'changed by the reader' };
+    const [listed] = await store.list(owner, 'c');
+    expect(listed).toEqual({ ...appended, message: { ...message('m1'), taskId: 't1' } });
+    listed!.message.messageId = 'scribbled';
+    expect((await store.list(owner, 'c'))[0]?.message.messageId).toBe('m1');
+    const second = await store.append(owner, 'c', message('m2'));
+    expect(second).toMatchObject({ contextId: 'c', taskId: undefined, position: 2 });
+    expect(
+      (await store.list(owner, 'c', { afterPosition: 1 })).map((m) => m.message.messageId),
+    ).toEqual(['m2']);
+  });
+
   it('keeps conversations apart when tenant and context ids only differ in where they split', async () => {
     const store = new InMemoryMessageStore();
     await store.append({ tenant: 'a', owner: 'o' }, 'bc', message('first'));

@@ -1,6 +1,5 @@
-import { nowTimestamp } from '@baton/protocol';
+import { type Message, nowTimestamp, type StreamResponse } from '@baton/protocol';
 
-import { type StoredMessage } from '../message-store.js';
 import { type StoredPushConfig } from '../push-config-store.js';
 import { type TaskEventRecord } from '../task-event.js';
 import { type TaskScope } from '../task-scope.js';
@@ -20,18 +19,34 @@ export interface InMemoryStoreOptions {
   onListenerError?: ((error: unknown, record: TaskEventRecord) => void) | undefined;
 }
 
-/** One task's row: its snapshot and its whole event log (`events[i].seq === i + 1`). */
+/**
+ * One task's row: its snapshot and its whole event log, flat (see {@link logEvent}). Every task
+ * stays in memory until purged, so each object it holds counts: records are made when read, and a
+ * terminal task's log array is trimmed to its length.
+ */
 export interface InMemoryTaskEntry {
   stored: StoredTask;
-  events: TaskEventRecord[];
+  /** Event, timestamp, event, timestamp…: the event at index `2 * i` has seq `i + 1`. */
+  log: (StreamResponse | string)[];
   /** Records waiting for delivery while a delivery loop for this task runs. */
   outbox: TaskEventRecord[] | undefined;
 }
 
-/** A message with the owner it was stored under. */
+/** Adds a stored record (the task's next seq) to a task's log. */
+export function logEvent(entry: InMemoryTaskEntry, record: TaskEventRecord): void {
+  entry.log.push(record.event, record.timestamp);
+}
+
+/**
+ * A message with the owner it was stored under, flat (its `StoredMessage` is made when read); its
+ * context id is its context's.
+ */
 export interface InMemoryMessageEntry {
   owner: string;
-  stored: StoredMessage;
+  message: Message;
+  taskId: string | undefined;
+  position: number;
+  timestamp: string;
 }
 
 /** One conversation of one tenant: its messages in position order. */

@@ -1,4 +1,4 @@
-import { InvalidParamsError, type Task } from '@baton/protocol';
+import { InvalidParamsError, type StreamResponse, type Task } from '@baton/protocol';
 import { describe, expect, it } from 'vitest';
 
 import { createInMemoryStore } from './create-in-memory-store.js';
@@ -83,6 +83,55 @@ describe('InMemoryTaskStore', () => {
     expect([await ids('direct'), await ids('c'), await ids('fresh')]).toEqual([[], [], []]);
     expect(await ids('kept')).toEqual(['c']);
     expect((await say('direct', 'e')).position).toBe(1);
+  });
+
+  it('reads, lists, searches, copies and purges a finished task with its log and messages', async () => {
+    let now = Date.UTC(2030, 0, 1);
+    const store = createInMemoryStore({ now: () => new Date(now) });
+    const reduce = (current: { task: Task }, event: StreamResponse): Task => ({
+      ...current.task,
+      status: event.statusUpdate?.status ?? current.task.status,
+      artifacts: event.artifactUpdate
+        ? [...(current.task.artifacts ?? []), event.artifactUpdate.artifact]
+        : current.task.artifacts,
+    });
+    const ask = { messageId: 'q', role: 'ROLE_USER' as const, parts: [{ text: 'question' }] };
+    await store.messages.append(owner, 'c', { ...ask, taskId: 'done' });
+    await store.events.create(owner, {
+      ...task('done', { state: 'TASK_STATE_SUBMITTED' }),
+      history: [ask],
+    });
+    const artifact = { artifactId: 'a', parts: [{ text: 'The Needle' }] };
+    await store.events.append(
+      'done',
+      { artifactUpdate: { taskId: 'done', contextId: 'c', artifact } },
+      reduce,
+    );
+    const completed = { state: 'TASK_STATE_COMPLETED' as const, timestamp: '2030-01-01T00:00:00Z' };
+    await store.events.append(
+      'done',
+      { statusUpdate: { taskId: 'done', contextId: 'c', status: completed } },
+      reduce,
+    );
+    const got = await store.tasks.get(scope, 'done');
+    expect(got).toMatchObject({
+      seq: 3,
+      task: { status: completed, artifacts: [artifact], history: [ask] },
+    });
+    got!.task.artifacts![0]!.parts[0] = { text: 'scribbled' };
+    const search = await store.tasks.list(scope, {
+      pageSize: 5,
+      text: 'needle',
+      state: 'TASK_STATE_COMPLETED',
+    });
+    expect(search.tasks).toHaveLength(1);
+    expect(search.tasks[0]?.task.artifacts).toEqual([artifact]);
+    expect(await store.tasks.listUnfinished(5)).toEqual([]);
+    now += 120_000;
+    expect(await store.tasks.purge(new Date(now).toISOString())).toBe(1);
+    expect(await store.tasks.get(scope, 'done')).toBeUndefined();
+    expect(await store.events.read('done', 0)).toEqual([]);
+    expect(await store.messages.list(scope, 'c')).toEqual([]);
   });
 
   it('lists unfinished tasks oldest first', async () => {

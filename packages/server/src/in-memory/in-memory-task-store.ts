@@ -137,7 +137,10 @@ export class InMemoryTaskStore implements TaskStore {
    * message is older than the cutoff and than {@link CONVERSATION_PURGE_FLOOR_MS}.
    */
   #purgeConversations(purged: Set<string>, cutoff: number): void {
-    const limit = Math.min(cutoff, Date.parse(this.#state.timestamp()) - CONVERSATION_PURGE_FLOOR_MS);
+    const limit = Math.min(
+      cutoff,
+      Date.parse(this.#state.timestamp()) - CONVERSATION_PURGE_FLOOR_MS,
+    );
     const withTasks = new Set<string>();
     for (const { stored } of this.#state.tasks.values()) {
       const { contextId } = stored.task;
@@ -146,10 +149,10 @@ export class InMemoryTaskStore implements TaskStore {
     for (const [key, context] of this.#state.contexts) {
       if (purged.size > 0) {
         context.messages = context.messages.filter(
-          ({ stored }) => stored.taskId === undefined || !purged.has(stored.taskId),
+          ({ taskId }) => taskId === undefined || !purged.has(taskId),
         );
       }
-      const newest = context.messages.at(-1)?.stored.timestamp;
+      const newest = context.messages.at(-1)?.timestamp;
       // A context left without messages starts again from position 1.
       if (newest === undefined || (!withTasks.has(key) && Date.parse(newest) < limit)) {
         this.#state.contexts.delete(key);
