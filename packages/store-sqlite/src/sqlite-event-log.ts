@@ -38,6 +38,24 @@ interface Written {
 const NO_FRAGMENTS: ReadonlyMap<string, string> = new Map();
 
 /**
+ * The snapshot update of an append, by which listing columns changed (bit 1: context id, 2: state,
+ * 4: status time); it binds the changed ones in that order, then the rest. SQLite rewrites the
+ * entries of every index whose columns an UPDATE sets, whether the values changed or not, so each
+ * statement sets only its own: an event that keeps the status time (an artifact, or a new task's
+ * first status, stamped in the millisecond of its creation) leaves the owner, tenant and context
+ * indexes alone, and only a new status time or context moves the context index (led by a random
+ * id: a page of the log each time).
+ */
+const UPDATE_TASK = Array.from({ length: 8 }, (_, changed) => {
+  const set = [
+    changed & 1 ? 'context_id = ?, ' : '',
+    changed & 2 ? 'state = ?, ' : '',
+    changed & 4 ? 'status_timestamp = ?, ' : '',
+  ].join('');
+  return `UPDATE tasks SET ${set}updated_at = ?, seq = ?, snapshot = ? WHERE rid = ?`;
+});
+
+/**
  * The caller's copy of a write's result, made when first read: the fan-out has already copied
  * the record for every listener, and a caller that reads only part of the result (the request
  * handler reads little) does not pay for the rest.
@@ -182,19 +200,22 @@ export class SqliteEventLog implements EventLog {
     const time = statusTime(next, timestamp);
     const state = next.status.state;
     this.#insertEvent(row.rid, seq, eventJson, timestamp);
-    if (contextId === row.context_id && state === row.state && time === row.status_timestamp) {
-      // Only the columns no listing index covers: the listing indexes stay untouched.
-      this.#context
-        .statement('UPDATE tasks SET updated_at = ?, seq = ?, snapshot = ? WHERE rid = ?')
-        .run(timestamp, seq, snapshot, row.rid);
-    } else {
-      this.#context
-        .statement(
-          'UPDATE tasks SET context_id = ?, state = ?, status_timestamp = ?, updated_at = ?, ' +
-            'seq = ?, snapshot = ? WHERE rid = ?',
-        )
-        .run(contextId, state, time, timestamp, seq, snapshot, row.rid);
+    const values: unknown[] = [];
+    let changed = 0;
+    if (contextId !== row.context_id) {
+      changed |= 1;
+      values.push(contextId);
     }
+    if (state !== row.state) {
+      changed |= 2;
+      values.push(state);
+    }
+    if (time !== row.status_timestamp) {
+      changed |= 4;
+      values.push(time);
+    }
+    values.push(timestamp, seq, snapshot, row.rid);
+    this.#context.statement(UPDATE_TASK[changed]!).run(values);
     const { tenant, owner, created_at: createdAt } = row;
     const stored = { task: next, tenant, owner, seq, createdAt, updatedAt: timestamp };
     const result = { record: { taskId, seq, event, timestamp }, task: stored };
