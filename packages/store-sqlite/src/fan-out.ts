@@ -9,7 +9,7 @@ interface Subscription {
 
 /**
  * The in-process live fan-out of committed events. Another process writing the same file is not
- * seen here: cross-process delivery needs a shared bus (e.g. `@baton/store-redis`).
+ * seen here: SQLite serves one process; several processes share a PostgreSQL store instead.
  */
 export class EventFanOut {
   readonly #subscriptions = new Map<string, Set<Subscription>>();
