@@ -1,52 +1,41 @@
 import { type InstanceLeases } from '../instance-leases.js';
 import { errorMessage, type Logger } from '../logger.js';
 import { type RecoveryReport } from '../recovery.js';
+import { Periodic } from './periodic.js';
 
 /**
  * Recovery of a running server over a store with instance leases: every half lease period it
  * looks for tasks whose instance is gone (a sibling that crashed, or this instance's previous
- * process while its lease ran out) and applies the recovery rule to them. A timer of
- * `setTimeout` only, unref'd where the runtime allows, cleared by `stop()`.
+ * process while its lease ran out) and applies the recovery rule to them, on a timer that never
+ * keeps a process alive ({@link Periodic}).
  */
 export class RecoverySweep {
   readonly #recover: () => Promise<RecoveryReport>;
   readonly #logger: Logger;
-  readonly #intervalMs: number;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #stopped = false;
-  #running: Promise<void> | undefined;
+  readonly #periodic: Periodic;
 
   constructor(leases: InstanceLeases, recover: () => Promise<RecoveryReport>, logger: Logger) {
     this.#recover = recover;
     this.#logger = logger;
-    this.#intervalMs = Math.max(1, leases.leaseMs / 2);
+    this.#periodic = new Periodic(Math.max(1, leases.leaseMs / 2));
   }
 
   /** Sweeps every half lease period from now on. */
   start(): void {
-    this.#schedule();
+    this.#periodic.every(() => this.#sweep(), false);
   }
 
-  /** Runs one sweep now (after the one in progress); resolves with what it did. */
+  /** Runs one sweep now (after the one in progress). */
   sweep(): Promise<void> {
-    const next = (this.#running ?? Promise.resolve()).then(() => this.#sweep());
-    this.#running = next;
-    void next.finally(() => {
-      if (this.#running === next) this.#running = undefined;
-    });
-    return next;
+    return this.#periodic.run(() => this.#sweep());
   }
 
   /** Clears the timer and waits for a sweep in progress. */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#periodic.stop();
   }
 
   async #sweep(): Promise<void> {
-    if (this.#stopped) return;
     try {
       const report = await this.#recover();
       if (report.failed.length + report.resumed.length > 0) {
@@ -58,15 +47,5 @@ export class RecoverySweep {
     } catch (error) {
       this.#logger.error('recovery of orphaned tasks failed', { error: errorMessage(error) });
     }
-  }
-
-  #schedule(): void {
-    if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      void this.sweep().finally(() => this.#schedule());
-    }, this.#intervalMs);
-    // Node and Bun timers are objects with unref(); elsewhere the timer is a number.
-    (this.#timer as unknown as { unref?: () => void }).unref?.();
   }
 }

@@ -1,5 +1,6 @@
 import { errorMessage, type Logger } from '../logger.js';
 import { type TaskStore } from '../task-store.js';
+import { Periodic } from './periodic.js';
 
 /** How long finished tasks are kept (`retention` option of the request handler). */
 export interface RetentionOptions {
@@ -18,17 +19,14 @@ export interface RetentionOptions {
 }
 
 /**
- * Purges expired tasks on a timer: `setTimeout` only (runtime-neutral), unref'd where the
- * runtime has `unref` (Node, Bun), so it never keeps a process alive; `stop()` clears it.
+ * Purges expired tasks on a timer ({@link Periodic}): never keeps a process alive, `stop()`
+ * clears it.
  */
 export class RetentionTimer {
   readonly #tasks: TaskStore;
   readonly #logger: Logger;
   readonly #maxAgeMs: number;
-  readonly #intervalMs: number;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #stopped = false;
-  #running: Promise<number> | undefined;
+  readonly #periodic: Periodic;
 
   constructor(tasks: TaskStore, options: RetentionOptions, logger: Logger) {
     const { maxAgeMs, intervalMs = 3_600_000 } = options;
@@ -41,35 +39,26 @@ export class RetentionTimer {
     this.#tasks = tasks;
     this.#logger = logger;
     this.#maxAgeMs = maxAgeMs;
-    this.#intervalMs = intervalMs;
+    this.#periodic = new Periodic(intervalMs);
   }
 
   /** Purges now, then every `intervalMs`. */
   start(): void {
-    if (this.#stopped) return;
-    void this.purge().finally(() => this.#schedule());
+    this.#periodic.every(() => this.#purge(Date.now()), true);
   }
 
   /**
    * Deletes terminal tasks last changed more than `maxAgeMs` before `now`; resolves with how many.
-   * A store error is logged and counts as zero.
+   * A store error is logged and counts as zero. One purge at a time: a call during one runs after
+   * it, with its own clock reading.
    */
   purge(now?: number): Promise<number> {
-    // One purge at a time: a call during one runs after it, with its own clock reading.
-    const next = (this.#running ?? Promise.resolve(0)).then(() => this.#purge(now ?? Date.now()));
-    this.#running = next;
-    void next.finally(() => {
-      if (this.#running === next) this.#running = undefined;
-    });
-    return next;
+    return this.#periodic.run(() => this.#purge(now ?? Date.now()));
   }
 
   /** Clears the timer and waits for a purge in progress. */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#periodic.stop();
   }
 
   async #purge(now: number): Promise<number> {
@@ -81,15 +70,5 @@ export class RetentionTimer {
       this.#logger.error('could not purge expired tasks', { error: errorMessage(error) });
       return 0;
     }
-  }
-
-  #schedule(): void {
-    if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      void this.purge().finally(() => this.#schedule());
-    }, this.#intervalMs);
-    // Node and Bun timers are objects with unref(); elsewhere the timer is a number.
-    (this.#timer as unknown as { unref?: () => void }).unref?.();
   }
 }
