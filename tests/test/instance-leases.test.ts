@@ -3,6 +3,7 @@
 // live one once its lease has expired.
 import { isTerminalState, type StreamResponse, type Task } from '@baton/protocol';
 import {
+  type AgentExecutor,
   type BatonStore,
   RECOVERY_MESSAGE,
   startRequestHandler,
@@ -129,6 +130,46 @@ describePostgres('several instances on one PostgreSQL schema', () => {
     } finally {
       await handler.close();
       await store.close();
+    }
+  });
+
+  it('resumes an orphaned task on exactly one of two instances sweeping at once', async () => {
+    const resumed: string[] = [];
+    const resumingExecutor: AgentExecutor = {
+      ...slowExecutor,
+      async resume(context, events) {
+        resumed.push(context.task?.id ?? '?');
+        await events.complete('picked up again');
+      },
+    };
+    const stores = await Promise.all(
+      [0, 1].map(() => createPostgresStore({ connectionString: DATABASE_URL, schema })),
+    );
+    const handlers = await Promise.all(
+      stores.map((store) =>
+        startRequestHandler({
+          agentCard: slowAgentCard,
+          executor: resumingExecutor,
+          store,
+          recovery: 'resume',
+        }),
+      ),
+    );
+    try {
+      const orphan = workingTask('resume-orphan');
+      await stores[0]!.events.create({ tenant: 'resume', owner: 'o' }, orphan);
+      await stores[0]!.pool.query(`UPDATE "${schema}".tasks SET runner = 'gone' WHERE id = $1`, [
+        orphan.id,
+      ]);
+      await Promise.all(handlers.map((handler) => handler.recoverOrphanedTasks()));
+      const state = async () =>
+        (await stores[0]!.tasks.get({ tenant: 'resume' }, orphan.id))!.task.status.state;
+      await expect.poll(state).toBe('TASK_STATE_COMPLETED');
+      // Other orphans of this schema may be resumed too; this one was resumed once.
+      expect(resumed.filter((id) => id === orphan.id)).toEqual([orphan.id]);
+    } finally {
+      await Promise.all(handlers.map((handler) => handler.close()));
+      await Promise.all(stores.map((store) => store.close()));
     }
   });
 });
