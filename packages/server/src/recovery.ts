@@ -9,6 +9,7 @@ import {
 
 import { type TaskReducer } from './event-log.js';
 import { checkEventApplies } from './event-validation.js';
+import { type OrphanQuery } from './instance-leases.js';
 import { errorMessage, type Logger, silentLogger } from './logger.js';
 import { randomId } from './random-id.js';
 import { type BatonStore } from './store.js';
@@ -111,7 +112,7 @@ export async function recoverUnfinishedTasks(
   const handled = new Set<string>();
   let kept = 0;
   const { leases } = store;
-  const query = { includeOwn: options.includeOwn ?? true };
+  const query: OrphanQuery = { includeOwn: options.includeOwn ?? true };
   const list = leases
     ? (limit: number) => leases.listOrphaned(limit, query)
     : (limit: number) => store.tasks.listUnfinished(limit);
@@ -121,7 +122,7 @@ export async function recoverUnfinishedTasks(
     const fresh = page.filter((stored) => !handled.has(stored.task.id));
     for (const stored of fresh) {
       handled.add(stored.task.id);
-      const outcome = await recoverOne(store, stored, options, logger);
+      const outcome = await recoverOne(store, stored, options, query, logger);
       report[outcome].push(stored.task.id);
       if (outcome !== 'failed') kept++;
     }
@@ -133,15 +134,13 @@ async function recoverOne(
   store: BatonStore,
   stored: StoredTask,
   options: RecoverUnfinishedTasksOptions,
+  query: OrphanQuery,
   logger: Logger,
 ): Promise<keyof RecoveryReport> {
   if (!isRecoverableState(stored.task.status.state)) return 'skipped';
   if (options.filter && !options.filter(stored)) return 'skipped';
   // Another instance may have taken the task since it was listed.
-  const { leases } = store;
-  if (leases && !(await leases.claim(stored.task.id, { includeOwn: options.includeOwn ?? true }))) {
-    return 'skipped';
-  }
+  if (store.leases && !(await store.leases.claim(stored.task.id, query))) return 'skipped';
   if (options.resume && (await options.resume(stored))) return 'resumed';
   const taskId = stored.task.id;
   const contextId = stored.task.contextId ?? taskId;
