@@ -32,8 +32,6 @@ export class PostgresStore implements BatonStore {
   readonly events: EventLog;
   readonly messages: MessageStore;
   readonly pushConfigs: PushConfigStore;
-  /** This store's instance lease, and the orphaned tasks of instances that are gone. */
-  readonly leases: InstanceLeases;
   /** The pool every query goes through. */
   readonly pool: pg.Pool;
   /** The schema that holds the tables. */
@@ -91,7 +89,11 @@ export class PostgresStore implements BatonStore {
     this.messages = new PostgresMessageStore(ctx);
     this.pushConfigs = new PostgresPushConfigStore(ctx);
     this.#leases = new PostgresLeases(ctx, leaseMs, (what, error) => this.#report(what, error));
-    this.leases = this.#leases;
+  }
+
+  /** This store's instance lease, and the orphaned tasks of instances that are gone. */
+  get leases(): InstanceLeases {
+    return this.#leases;
   }
 
   /**
