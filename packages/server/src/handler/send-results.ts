@@ -146,7 +146,8 @@ export async function sendResult(
       const outcome = await caller.until(run.outcome.promise);
       if (outcome.kind === 'message') return { message: outcome.message };
       if (!immediate) {
-        const afterSeq = await run.started.promise;
+        // A new task's log starts with its submitted snapshot (seq 1), which never settles it.
+        const afterSeq = Math.max(await run.started.promise, 1);
         await waitUntilSettled(core.store.events, run.taskId, afterSeq, caller, shutdown);
         if (caller.gone) throw abortError();
       }
