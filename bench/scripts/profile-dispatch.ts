@@ -1,5 +1,5 @@
 // Drives SendMessage through the JSON-RPC dispatcher in-process, 50 in flight, for profiling:
-// node --cpu-prof --cpu-prof-dir=/tmp/vsprof --import tsx scripts/profile-dispatch.ts [count] [store]
+// node --cpu-prof --cpu-prof-dir=/tmp/vsprof --import tsx scripts/profile-dispatch.ts [count] [memory|sqlite|postgres]
 // Switches: STREAM=1 (SendStreamingMessage), EXECUTOR=reply (a direct reply), PROTOCOL=0.3 (the
 // 0.3 method names and shapes, as the vs-SDK bench's 0.3 client sends them), PURGE=1, ALLOC=file.
 import v8 from 'node:v8';
@@ -44,6 +44,17 @@ let store: BatonStore = createInMemoryStore();
 if (storeName === 'sqlite') {
   const { createSqliteStore } = await import('@baton/store-sqlite');
   store = createSqliteStore({ path: `/tmp/vsprof/dispatch-${process.pid}.sqlite` });
+}
+// postgres: a schema of its own on DATABASE_URL (default the local test database), dropped after.
+const pgSchema = `profile_dispatch_${process.pid}`;
+if (storeName === 'postgres') {
+  const { createPostgresStore } = await import('@baton/store-postgres');
+  store = await createPostgresStore({
+    connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    schema: pgSchema,
+    // The schema is dropped before the store closes: its lease has nowhere to be given up.
+    logger: silentLogger,
+  });
 }
 const handler = createRequestHandler({ agentCard: card, executor, store, logger: silentLogger });
 const dispatcher = createJsonRpcDispatcher(handler, { logger: silentLogger });
@@ -135,4 +146,8 @@ console.log(
     `${purge ? ' (purged every 5,000)' : ''}`,
 );
 await handler.close();
+if (storeName === 'postgres') {
+  const { PostgresStore } = await import('@baton/store-postgres');
+  if (store instanceof PostgresStore) await store.pool.query(`DROP SCHEMA ${pgSchema} CASCADE`);
+}
 await store.close();

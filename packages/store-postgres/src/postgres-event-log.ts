@@ -1,6 +1,7 @@
 import {
   InternalError,
   InvalidParamsError,
+  isTerminalState,
   type StreamResponse,
   type Task,
   TaskNotFoundError,
@@ -31,17 +32,36 @@ import { taskSearchText } from './task-text.js';
 /** NOTIFY payloads are capped at 8000 bytes; task ids longer than this are not announced. */
 const MAX_NOTIFY_TASK_ID = 7000;
 
+/** How many rows a store remembers for appends without a read; the oldest are forgotten. */
+const MAX_KNOWN_ROWS = 10_000;
+
+/** A task row as this store last wrote it: enough to run the reducer without reading it. */
+interface KnownRow {
+  /** The snapshot as stored (JSON), parsed again for each use: callers never share it. */
+  snapshot: string;
+  tenant: string;
+  owner: string;
+  seq: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /**
- * The event log of the PostgreSQL store. `append` runs one transaction: `SELECT … FOR UPDATE` on
+ * The event log of the PostgreSQL store. `append` writes with one conditional statement when the
+ * store wrote the task's row last, and otherwise runs one transaction: `SELECT … FOR UPDATE` on
  * the task row, the reducer on that snapshot, the event inserted with the next seq, the snapshot,
  * state, status time and search text updated, COMMIT. The row lock serializes writers of one
  * task across every process on the database, so sequence numbers are gap-free and unique; a
- * reducer that throws rolls everything back. `subscribe` is the in-process fan-out of
+ * reducer that throws writes nothing. `subscribe` is the in-process fan-out of
  * `EventHub`: after COMMIT, in seq order, filling gaps from the log; with `listen: true` it also
  * carries other processes' appends (LISTEN/NOTIFY).
  */
 export class PostgresEventLog implements EventLog {
   readonly #ctx: PostgresContext;
+  /** The rows this store wrote last, by task id, for appends without a read (see `append`). */
+  readonly #known = new Map<string, KnownRow>();
+  /** Appends under way in this store, by task id: while one runs, its row may be changing. */
+  readonly #inflight = new Map<string, number>();
 
   constructor(ctx: PostgresContext) {
     this.#ctx = ctx;
@@ -104,16 +124,134 @@ export class PostgresEventLog implements EventLog {
       createdAt: timestamp,
       updatedAt: timestamp,
     };
+    this.#remember(
+      task.id,
+      {
+        snapshot,
+        tenant: ownership.tenant,
+        owner: ownership.owner,
+        seq: 1,
+        createdAt: timestamp,
+        updatedAt: timestamp,
+      },
+      task,
+    );
     hub.publish(record);
     return { record: structuredClone(record), task: stored };
   }
 
+  /**
+   * Appends an event. When this store wrote the task's row last and no other append of it is
+   * under way here, the reducer runs on that row and one statement writes the event and the
+   * snapshot on condition that the row's seq is still the one it wrote: no transaction, no read.
+   * When the row moved on (another process wrote it, or a purge removed it), or the reducer
+   * refuses that state, the append runs as a transaction on the locked row instead.
+   */
   async append(taskId: string, event: StreamResponse, reduce: TaskReducer): Promise<AppendResult> {
-    const { tables, hub } = this.#ctx;
     // Serialized before the reducer runs: what is logged is what the caller passed.
     const eventJson = JSON.stringify(event);
+    const inflight = this.#inflight.get(taskId) ?? 0;
+    const known = inflight === 0 ? this.#known.get(taskId) : undefined;
+    this.#inflight.set(taskId, inflight + 1);
+    try {
+      const fast = known && (await this.#appendKnown(taskId, eventJson, event, reduce, known));
+      return fast || (await this.#appendLocked(taskId, eventJson, event, reduce));
+    } finally {
+      const left = this.#inflight.get(taskId)! - 1;
+      if (left === 0) this.#inflight.delete(taskId);
+      else this.#inflight.set(taskId, left);
+    }
+  }
+
+  /** The append without a read; undefined when the row is not as this store wrote it. */
+  async #appendKnown(
+    taskId: string,
+    eventJson: string,
+    event: StreamResponse,
+    reduce: TaskReducer,
+    known: KnownRow,
+  ): Promise<AppendResult | undefined> {
+    const { tables, hub } = this.#ctx;
+    const { tenant, owner, createdAt } = known;
+    const current: StoredTask = {
+      task: JSON.parse(known.snapshot) as Task,
+      tenant,
+      owner,
+      seq: known.seq,
+      createdAt,
+      updatedAt: known.updatedAt,
+    };
+    const previousText = taskSearchText(current.task);
+    let next: Task;
+    try {
+      next = reduce(current, event);
+    } catch {
+      // Perhaps refused for a state that is no longer current: the locked row decides.
+      return undefined;
+    }
+    if (next.id !== taskId) {
+      throw new InternalError(`the reducer changed task id ${taskId} to ${next.id}`);
+    }
+    const seq = known.seq + 1;
+    const write = this.#writeOf(taskId, seq, eventJson, next, previousText);
+    write.params.push(known.seq);
+    const expected = `$${write.params.length}`;
+    hub.reserve(taskId, seq);
+    let written: boolean;
+    try {
+      const { rowCount } = await this.#ctx.pool.query(
+        `WITH task AS (
+          UPDATE ${tables.tasks} SET ${write.set} WHERE id = $1 AND seq = ${expected}
+          RETURNING id
+        ), event AS (
+          INSERT INTO ${tables.taskEvents} (task_id, seq, event, ts) SELECT $1, $2, $3, $4 FROM task
+        )
+        SELECT ${write.notify} FROM task`,
+        write.params,
+      );
+      written = rowCount === 1;
+    } catch (error) {
+      hub.abandon(taskId, seq);
+      this.#known.delete(taskId);
+      throw error;
+    }
+    if (!written) {
+      hub.abandon(taskId, seq);
+      this.#known.delete(taskId);
+      return undefined;
+    }
+    const updatedAt = write.timestamp;
+    this.#remember(taskId, { ...known, snapshot: write.snapshot, seq, updatedAt }, next);
+    const record: TaskEventRecord = {
+      taskId,
+      seq,
+      event: JSON.parse(eventJson),
+      timestamp: updatedAt,
+    };
+    const task: StoredTask = {
+      task: JSON.parse(write.snapshot) as Task,
+      tenant,
+      owner,
+      seq,
+      createdAt,
+      updatedAt,
+    };
+    hub.publish(record);
+    return { record: structuredClone(record), task };
+  }
+
+  /** The append as one transaction on the locked row. */
+  async #appendLocked(
+    taskId: string,
+    eventJson: string,
+    event: StreamResponse,
+    reduce: TaskReducer,
+  ): Promise<AppendResult> {
+    const { tables, hub } = this.#ctx;
     let reserved: number | undefined;
     let result: AppendResult;
+    let snapshot = '';
+    let finished: Task | undefined;
     try {
       result = await inTransaction(this.#ctx.pool, async (client) => {
         const { rows } = await client.query<TaskRow>(
@@ -129,49 +267,93 @@ export class PostgresEventLog implements EventLog {
           throw new InternalError(`the reducer changed task id ${taskId} to ${next.id}`);
         }
         const seq = row.seq + 1;
-        const timestamp = this.#ctx.now().toISOString();
-        const snapshot = JSON.stringify(next);
-        const text = taskSearchText(next);
-        const params: unknown[] = [
-          taskId,
-          seq,
-          eventJson,
-          timestamp,
-          snapshot,
-          next.contextId ?? null,
-          next.status.state,
-          statusTimeMs(next),
-          text === previousText ? null : text,
-          this.#ctx.instanceId,
-        ];
-        const notify = this.#notifySql(taskId, seq, params);
+        const write = this.#writeOf(taskId, seq, eventJson, next, previousText);
         hub.reserve(taskId, (reserved = seq));
         await client.query(
           `WITH event AS (
             INSERT INTO ${tables.taskEvents} (task_id, seq, event, ts) VALUES ($1, $2, $3, $4)
           )
-          UPDATE ${tables.tasks} SET seq = $2, snapshot = $5, context_id = $6, state = $7,
-            status_timestamp = COALESCE(${fromEpochMs('$8')}, $4::timestamptz), updated_at = $4,
-            search_text = COALESCE($9, search_text), runner = $10
-          WHERE id = $1
-          RETURNING ${notify}`,
-          params,
+          UPDATE ${tables.tasks} SET ${write.set} WHERE id = $1
+          RETURNING ${write.notify}`,
+          write.params,
         );
-        const record: TaskEventRecord = { taskId, seq, event: JSON.parse(eventJson), timestamp };
+        snapshot = write.snapshot;
+        finished = next;
+        const record: TaskEventRecord = {
+          taskId,
+          seq,
+          event: JSON.parse(eventJson),
+          timestamp: write.timestamp,
+        };
         // From the row, not from `current`: the reducer may have scribbled on its input.
         const task: StoredTask = {
           ...storedTaskFromRow({ ...row, snapshot: JSON.parse(snapshot) }),
           seq,
-          updatedAt: timestamp,
+          updatedAt: write.timestamp,
         };
         return { record, task };
       });
     } catch (error) {
       if (reserved !== undefined) hub.abandon(taskId, reserved);
+      this.#known.delete(taskId);
       throw error;
     }
+    const { task } = result;
+    this.#remember(
+      taskId,
+      {
+        snapshot,
+        tenant: task.tenant,
+        owner: task.owner,
+        seq: task.seq,
+        createdAt: task.createdAt,
+        updatedAt: task.updatedAt,
+      },
+      finished,
+    );
     hub.publish(result.record);
     return { record: structuredClone(result.record), task: result.task };
+  }
+
+  /** The parameters and SET list of an append of `next` as `seq` ($1 … $10, then NOTIFY's). */
+  #writeOf(taskId: string, seq: number, eventJson: string, next: Task, previousText: string) {
+    const timestamp = this.#ctx.now().toISOString();
+    const snapshot = JSON.stringify(next);
+    const text = taskSearchText(next);
+    const params: unknown[] = [
+      taskId,
+      seq,
+      eventJson,
+      timestamp,
+      snapshot,
+      next.contextId ?? null,
+      next.status.state,
+      statusTimeMs(next),
+      text === previousText ? null : text,
+      this.#ctx.instanceId,
+    ];
+    const notify = this.#notifySql(taskId, seq, params);
+    const set = `seq = $2, snapshot = $5, context_id = $6, state = $7,
+      status_timestamp = COALESCE(${fromEpochMs('$8')}, $4::timestamptz), updated_at = $4,
+      search_text = COALESCE($9, search_text), runner = $10`;
+    return { params, notify, set, snapshot, timestamp };
+  }
+
+  /**
+   * Remembers the row this store just wrote, unless an append of a later seq was remembered
+   * first; a finished task is forgotten (nothing appends to it any more), and so is the oldest
+   * row past {@link MAX_KNOWN_ROWS}.
+   */
+  #remember(taskId: string, row: KnownRow, task?: Task): void {
+    const before = this.#known.get(taskId);
+    if (before && before.seq >= row.seq) return;
+    this.#known.delete(taskId);
+    if (task && isTerminalState(task.status.state)) return;
+    this.#known.set(taskId, row);
+    if (this.#known.size > MAX_KNOWN_ROWS) {
+      const oldest = this.#known.keys().next().value;
+      if (oldest !== undefined) this.#known.delete(oldest);
+    }
   }
 
   async read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]> {
