@@ -34,6 +34,10 @@ const MAX_NOTIFY_TASK_ID = 7000;
 
 /** How many rows a store remembers for appends without a read; the oldest are forgotten. */
 const MAX_KNOWN_ROWS = 10_000;
+/** Snapshots longer than this (UTF-16 units) are not remembered: their appends read the row. */
+const MAX_KNOWN_SNAPSHOT = 64 * 1024;
+/** The remembered snapshots' total length past which the oldest are forgotten. */
+const MAX_KNOWN_TOTAL = 32 * 1024 * 1024;
 
 /** A task row as this store last wrote it: enough to run the reducer without reading it. */
 interface KnownRow {
@@ -60,6 +64,8 @@ export class PostgresEventLog implements EventLog {
   readonly #ctx: PostgresContext;
   /** The rows this store wrote last, by task id, for appends without a read (see `append`). */
   readonly #known = new Map<string, KnownRow>();
+  /** The total length of the remembered snapshots. */
+  #knownLength = 0;
   /** Appends under way in this store, by task id: while one runs, its row may be changing. */
   readonly #inflight = new Map<string, number>();
 
@@ -212,12 +218,12 @@ export class PostgresEventLog implements EventLog {
       written = rowCount === 1;
     } catch (error) {
       hub.abandon(taskId, seq);
-      this.#known.delete(taskId);
+      this.#forget(taskId);
       throw error;
     }
     if (!written) {
       hub.abandon(taskId, seq);
-      this.#known.delete(taskId);
+      this.#forget(taskId);
       return undefined;
     }
     const updatedAt = write.timestamp;
@@ -295,7 +301,7 @@ export class PostgresEventLog implements EventLog {
       });
     } catch (error) {
       if (reserved !== undefined) hub.abandon(taskId, reserved);
-      this.#known.delete(taskId);
+      this.#forget(taskId);
       throw error;
     }
     const { task } = result;
@@ -341,19 +347,29 @@ export class PostgresEventLog implements EventLog {
 
   /**
    * Remembers the row this store just wrote, unless an append of a later seq was remembered
-   * first; a finished task is forgotten (nothing appends to it any more), and so is the oldest
-   * row past {@link MAX_KNOWN_ROWS}.
+   * first; a finished task is forgotten (nothing appends to it any more), a large snapshot is not
+   * kept, and the oldest rows go past {@link MAX_KNOWN_ROWS} or {@link MAX_KNOWN_TOTAL}.
    */
   #remember(taskId: string, row: KnownRow, task?: Task): void {
     const before = this.#known.get(taskId);
     if (before && before.seq >= row.seq) return;
-    this.#known.delete(taskId);
+    this.#forget(taskId);
     if (task && isTerminalState(task.status.state)) return;
+    if (row.snapshot.length > MAX_KNOWN_SNAPSHOT) return;
     this.#known.set(taskId, row);
-    if (this.#known.size > MAX_KNOWN_ROWS) {
+    this.#knownLength += row.snapshot.length;
+    while (this.#known.size > MAX_KNOWN_ROWS || this.#knownLength > MAX_KNOWN_TOTAL) {
       const oldest = this.#known.keys().next().value;
-      if (oldest !== undefined) this.#known.delete(oldest);
+      if (oldest === undefined) break;
+      this.#forget(oldest);
     }
+  }
+
+  #forget(taskId: string): void {
+    const row = this.#known.get(taskId);
+    if (!row) return;
+    this.#known.delete(taskId);
+    this.#knownLength -= row.snapshot.length;
   }
 
   async read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]> {

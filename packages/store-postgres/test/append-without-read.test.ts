@@ -118,4 +118,18 @@ describePostgres('appends without a read', () => {
     );
     expect(await seqs(task.id)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
   });
+
+  it('does not remember a large task: its appends read the row', async () => {
+    const task = makeTask({ metadata: { notes: 'x'.repeat(70_000) } });
+    await store.events.create(ownership, task);
+    const query = vi.spyOn(store.pool, 'query');
+    try {
+      await store.events.append(task.id, working(task, 'big'), replaceStatusReducer);
+      // The transaction runs on a client of its own: nothing goes through pool.query.
+      expect(query).not.toHaveBeenCalled();
+    } finally {
+      query.mockRestore();
+    }
+    expect(await seqs(task.id)).toEqual([1, 2]);
+  });
 });
