@@ -4,9 +4,10 @@ import { Hono } from 'hono';
 
 import { type BindingDeps } from './binding-context.js';
 import { CardCache, cardResponse } from './card-route.js';
+import { DIRECT_JSON_RPC, type DirectJsonRpc } from './direct-route.js';
 import { createJsonRpcBinding } from './jsonrpc-binding.js';
 import { type A2AHonoOptions, resolveOptions } from './options.js';
-import { jsonResponse } from './responses.js';
+import { INTERNAL_ERROR, JsonReply } from './responses.js';
 import { createRestBinding } from './rest-binding.js';
 
 /** The well-known path of the public agent card (both protocol versions). */
@@ -48,6 +49,7 @@ export function createA2AHono(handler: A2ARequestHandler, options: A2AHonoOption
   };
 
   const app = new Hono();
+  let direct: DirectJsonRpc | undefined;
   const serveCard = async (request: Request) =>
     cardResponse(await entityFor(request), request, resolved.cardMaxAge);
   app.get(AGENT_CARD_PATH, (c) => serveCard(c.req.raw));
@@ -60,7 +62,15 @@ export function createA2AHono(handler: A2ARequestHandler, options: A2AHonoOption
       deps,
       createJsonRpcDispatcher(handler, { errorMapping: resolved.errorStatusVariant }),
     );
-    app.post(resolved.jsonRpcPath, (c) => jsonRpc(c.req.raw, c.env));
+    app.post(resolved.jsonRpcPath, async (c) => {
+      const reply = await jsonRpc(c.req.raw, c.env);
+      return reply instanceof JsonReply ? reply.toResponse() : reply;
+    });
+    direct = {
+      path: resolved.jsonRpcPath,
+      binding: jsonRpc,
+      authenticates: resolved.authenticator !== undefined,
+    };
   }
 
   if (resolved.restVersions.length > 0) {
@@ -72,13 +82,11 @@ export function createA2AHono(handler: A2ARequestHandler, options: A2AHonoOption
     });
   }
 
+  if (direct) Object.defineProperty(app, DIRECT_JSON_RPC, { value: direct });
   app.onError((error) => {
     // Bindings answer their own errors; this is the last guard, and it leaks nothing.
     void error;
-    return jsonResponse(
-      { error: { code: 500, status: 'INTERNAL', message: 'Internal error' } },
-      500,
-    );
+    return INTERNAL_ERROR.toResponse();
   });
   return app;
 }

@@ -23,8 +23,9 @@ import {
 } from './binding-context.js';
 import { isJsonContentType, parseJson, readBody, unsupportedMediaTypeError } from './body.js';
 import {
-  jsonResponse,
-  jsonRpcErrorResponse,
+  type JsonReply,
+  jsonReply,
+  jsonRpcErrorReply,
   jsonRpcHttpStatus,
   requestIdOf,
   withChallenge,
@@ -36,10 +37,10 @@ function errorCodeOf(body: JsonRpcResponse): number | undefined {
   return 'error' in body ? body.error.code : undefined;
 }
 
-function responseOf(body: JsonRpcResponse, facts: RequestFacts): Response {
+function replyOf(body: JsonRpcResponse, facts: RequestFacts): JsonReply {
   const code = errorCodeOf(body);
   const status = code === undefined ? 200 : jsonRpcHttpStatus(code);
-  return jsonResponse(body, status, withChallenge(facts.headers, status, facts.challenge));
+  return jsonReply(body, status, withChallenge(facts.headers, status, facts.challenge));
 }
 
 const toSseEvent = (item: DispatchStreamItem): SseEvent => ({ id: item.seq, data: item.body });
@@ -51,13 +52,13 @@ function streamResponse(
   events: AsyncIterable<DispatchStreamItem>,
   id: JsonRpcId,
   dialect: JsonRpcDialect,
-): Promise<Response> {
+): Promise<Response | JsonReply> {
   return openEventStream(events, toSseEvent).then((opened) => {
     // An error as the very first item has not opened anything yet: answer it as plain JSON.
     const head = opened.first?.data as JsonRpcResponse | undefined;
     if (head && 'error' in head) {
       void opened.rest.return?.();
-      return responseOf(head, facts);
+      return replyOf(head, facts);
     }
     return respondStream(deps, facts, request, opened, (error) =>
       jsonRpcError(id, toA2AError(error), dialect),
@@ -84,12 +85,19 @@ function methodOf(body: unknown): { version: ProtocolVersion; streaming: boolean
  * The JSON-RPC binding: authenticates, checks the media type, reads the body within its limits,
  * refuses an `A2A-Version` it does not know or serve (-32009; missing means 0.3) and a method of a
  * dialect it does not serve, and hands the parsed body to the dispatcher, which does all JSON-RPC
- * work (the method name picks the wire dialect there). Answers JSON, SSE, or 204 for
- * a notification.
+ * work (the method name picks the wire dialect there). Answers JSON (a {@link JsonReply}), SSE,
+ * or 204 for a notification. Reads of the request only its headers, `url`, `signal` and, when it
+ * has a `Content-Length`, `arrayBuffer()` (what Node's direct route gives it, see `./node.ts`).
  */
-export function createJsonRpcBinding(deps: BindingDeps, dispatcher: JsonRpcDispatcher) {
+export type JsonRpcBinding = (request: Request, env?: unknown) => Promise<Response | JsonReply>;
+
+/** Creates the {@link JsonRpcBinding} of an app. */
+export function createJsonRpcBinding(
+  deps: BindingDeps,
+  dispatcher: JsonRpcDispatcher,
+): JsonRpcBinding {
   const { bodyLimit, bodyTimeoutMs, jsonRpcVersions } = deps.options;
-  return async (request: Request, env?: unknown): Promise<Response> => {
+  return async (request, env) => {
     const facts = requestFacts(deps, request, env);
     if (facts.requestedExtensions.length > 0) await echoExtensions(deps, request, facts);
     const raw = rawProtocolVersion(request);
@@ -105,7 +113,7 @@ export function createJsonRpcBinding(deps: BindingDeps, dispatcher: JsonRpcDispa
       if (!isJsonContentType(contentType)) throw unsupportedMediaTypeError(contentType);
       body = parseJson(await readBody(request, { maxBytes: bodyLimit, timeoutMs: bodyTimeoutMs }));
     } catch (error) {
-      return jsonRpcErrorResponse(null, error, dialect, facts.headers, facts.challenge);
+      return jsonRpcErrorReply(null, error, dialect, facts.headers, facts.challenge);
     }
     const id = requestIdOf(body);
     const method = methodOf(body);
@@ -116,7 +124,7 @@ export function createJsonRpcBinding(deps: BindingDeps, dispatcher: JsonRpcDispa
       const error = new VersionNotSupportedError(
         `A2A-Version ${asked} is not served by this interface; served: ${served}`,
       );
-      return jsonRpcErrorResponse(id, error, '1.0', facts.headers);
+      return jsonRpcErrorReply(id, error, '1.0', facts.headers);
     }
     try {
       const streaming = method?.streaming ?? false;
@@ -126,12 +134,12 @@ export function createJsonRpcBinding(deps: BindingDeps, dispatcher: JsonRpcDispa
         case 'none':
           return new Response(null, { status: 204, headers: facts.headers });
         case 'response':
-          return responseOf(outcome.body, facts);
+          return replyOf(outcome.body, facts);
         case 'stream':
           return await streamResponse(deps, facts, request, outcome.events, id, version);
       }
     } catch (error) {
-      return jsonRpcErrorResponse(id, error, version, facts.headers, facts.challenge);
+      return jsonRpcErrorReply(id, error, version, facts.headers, facts.challenge);
     }
   };
 }

@@ -2,8 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo } from 'node:net';
 
 import { getRequestListener } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 
+import { DIRECT_JSON_RPC, type DirectJsonRpc } from './direct-route.js';
 import { NodeSseHost } from './node-sse.js';
+import { INTERNAL_ERROR, JsonReply } from './responses.js';
 import { SSE_HOST, type SseHostSource } from './sse.js';
 
 /** The env a Node server passes to `app.fetch(request, env)` (hono's `c.env`). */
@@ -96,7 +99,182 @@ export function createNodeRequestListener(
       },
     );
   });
-  return (incoming, outgoing) => void listener(incoming, outgoing);
+  const direct = native ? DirectRoute.of(app) : undefined;
+  return (incoming, outgoing) => {
+    if (direct?.takes(incoming)) direct.serve(incoming, outgoing);
+    else void listener(incoming, outgoing);
+  };
+}
+
+/**
+ * The JSON-RPC route of a `createA2AHono` app served without hono: a POST with a declared length
+ * to exactly its path goes straight to the binding with a {@link NodeRequest}, and its JSON answer
+ * is written as it is (routing, hono's web `Request` and `Response`, and reading the answer back
+ * out of the `Response` cost more than the rest of the HTTP layer). Every other request goes
+ * through hono. The answers are the same (see `DirectJsonRpc`).
+ */
+class DirectRoute {
+  readonly #direct: DirectJsonRpc;
+
+  private constructor(direct: DirectJsonRpc) {
+    this.#direct = direct;
+  }
+
+  static of(app: FetchApp): DirectRoute | undefined {
+    const direct = (app as { [DIRECT_JSON_RPC]?: DirectJsonRpc })[DIRECT_JSON_RPC];
+    return direct ? new DirectRoute(direct) : undefined;
+  }
+
+  /** Whether the request is the route's to serve. */
+  takes(incoming: IncomingMessage): boolean {
+    if (incoming.method !== 'POST' || incoming.url !== this.#direct.path) return false;
+    // A chunked body is read by the binding as a web stream, and the URL needs a host: hono's.
+    const headers = incoming.headers;
+    return headers['content-length'] !== undefined && headers.host !== undefined;
+  }
+
+  serve(incoming: IncomingMessage, outgoing: ServerResponse): void {
+    const env: NativeSseEnv = { incoming, outgoing, [SSE_HOST]: nodeSseHosts };
+    const request = new NodeRequest(incoming, outgoing, this.#direct.authenticates);
+    this.#direct
+      .binding(request as unknown as Request, env)
+      .then(
+        (reply) => sendReply(reply, request, env),
+        () => {
+          // The bindings answer their own errors; this is the app's last guard, leaking nothing.
+          env[NODE_SSE_HOST]?.abandon();
+          sendReply(INTERNAL_ERROR, request, env);
+        },
+      )
+      .catch(() => outgoing.destroy());
+  }
+}
+
+/** Writes the binding's answer: JSON as it is, an SSE stream through its host, else the body. */
+function sendReply(reply: Response | JsonReply, request: NodeRequest, env: NativeSseEnv): void {
+  const outgoing = env.outgoing;
+  if (reply instanceof JsonReply) {
+    if (outgoing.destroyed) return;
+    const headers: Record<string, string | number> = {
+      ...reply.headers,
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(reply.text),
+    };
+    // A body left unread (refused before reading: too large, not JSON, unauthenticated) is not
+    // read after the answer either: the connection closes.
+    if (!request.bodyRead) headers.Connection = 'close';
+    outgoing.writeHead(reply.status, headers).end(reply.text);
+    return;
+  }
+  const response = env[NODE_SSE_HOST]?.take(reply) ?? reply;
+  if (response === RESPONSE_ALREADY_SENT || outgoing.destroyed) return;
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  if (!request.bodyRead) headers.connection = 'close';
+  outgoing.writeHead(response.status, headers);
+  if (response.body === null) {
+    outgoing.end();
+    return;
+  }
+  response.arrayBuffer().then(
+    (body) => outgoing.end(Buffer.from(body)),
+    () => outgoing.destroy(),
+  );
+}
+
+/**
+ * What the JSON-RPC binding reads of a request, straight from Node's: headers (web `Headers` only
+ * when an authenticator gets them), `url`, `signal` (made on first read, aborted when the client
+ * goes away before the answer is written) and the body with a declared length.
+ */
+class NodeRequest {
+  readonly #incoming: IncomingMessage;
+  readonly #outgoing: ServerResponse;
+  readonly #webHeaders: boolean;
+  #headers: Headers | NodeHeaders | undefined;
+  #controller: AbortController | undefined;
+  /** Whether the body was read to its end. */
+  bodyRead = false;
+
+  constructor(incoming: IncomingMessage, outgoing: ServerResponse, webHeaders: boolean) {
+    this.#incoming = incoming;
+    this.#outgoing = outgoing;
+    this.#webHeaders = webHeaders;
+  }
+
+  get headers(): Headers | NodeHeaders {
+    return (this.#headers ??= this.#webHeaders
+      ? webHeadersOf(this.#incoming)
+      : new NodeHeaders(this.#incoming));
+  }
+
+  get url(): string {
+    const incoming = this.#incoming;
+    const scheme = (incoming.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    return `${scheme}://${incoming.headers.host}${incoming.url}`;
+  }
+
+  get signal(): AbortSignal {
+    let controller = this.#controller;
+    if (controller) return controller.signal;
+    controller = this.#controller = new AbortController();
+    const outgoing = this.#outgoing;
+    if (outgoing.closed) {
+      if (!outgoing.writableFinished) controller.abort();
+    } else {
+      outgoing.once('close', () => {
+        if (!outgoing.writableFinished) controller.abort();
+      });
+    }
+    return controller.signal;
+  }
+
+  /** The body (its length is declared, and checked against the limit before this is called). */
+  arrayBuffer(): Promise<ArrayBuffer> {
+    const incoming = this.#incoming;
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      incoming.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        size += chunk.byteLength;
+      });
+      incoming.once('end', () => {
+        this.bodyRead = true;
+        // Exactly the body's bytes (socket chunks are views of larger buffers).
+        const bytes = new Uint8Array(size);
+        let offset = 0;
+        for (const chunk of chunks) {
+          bytes.set(chunk, offset);
+          offset += chunk.byteLength;
+        }
+        resolve(bytes.buffer);
+      });
+      incoming.once('close', () => {
+        if (!incoming.complete) reject(new Error('The client closed the connection mid-body'));
+      });
+    });
+  }
+}
+
+/** `Headers.get` over Node's parsed headers (names are lower case there). */
+class NodeHeaders {
+  readonly #incoming: IncomingMessage;
+  constructor(incoming: IncomingMessage) {
+    this.#incoming = incoming;
+  }
+  get(name: string): string | null {
+    const value = this.#incoming.headers[name.toLowerCase()];
+    if (value === undefined) return null;
+    return typeof value === 'string' ? value : value.join(', ');
+  }
+}
+
+function webHeadersOf(incoming: IncomingMessage): Headers {
+  const headers = new Headers();
+  const raw = incoming.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  return headers;
 }
 
 /**

@@ -25,16 +25,52 @@ export const NO_HEADERS: ResponseHeaders = Object.freeze({});
 
 const JSON_HEADERS: ResponseHeaders = Object.freeze({ 'Content-Type': 'application/json' });
 
+/**
+ * A JSON answer not yet made into a web `Response`: the hono route makes one of it, Node's direct
+ * JSON-RPC route (`serveNode`) writes it to the socket as it is, without the `Response`.
+ */
+export class JsonReply {
+  constructor(
+    /** The serialized body. */
+    readonly text: string,
+    readonly status: number,
+    /** Extra headers; `Content-Type: application/json` is added when sent. */
+    readonly headers: ResponseHeaders,
+  ) {}
+
+  /** As a web `Response` with `Content-Type: application/json` (what the TCK checks). */
+  toResponse(): Response {
+    const headers = this.headers;
+    return new Response(this.text, {
+      status: this.status,
+      headers: headers === NO_HEADERS ? JSON_HEADERS : { ...headers, ...JSON_HEADERS },
+    });
+  }
+}
+
+/** A JSON answer (see {@link JsonReply}). */
+export function jsonReply(
+  body: unknown,
+  status = 200,
+  headers: ResponseHeaders = NO_HEADERS,
+): JsonReply {
+  return new JsonReply(JSON.stringify(body), status, headers);
+}
+
+/** The answer of an app's last guard: an error nothing handled, told as nothing more. */
+export const INTERNAL_ERROR = new JsonReply(
+  JSON.stringify({ error: { code: 500, status: 'INTERNAL', message: 'Internal error' } }),
+  500,
+  NO_HEADERS,
+);
+
 /** A JSON response with `Content-Type: application/json` (what the TCK checks). */
 export function jsonResponse(
   body: unknown,
   status = 200,
   headers: ResponseHeaders = NO_HEADERS,
 ): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: headers === NO_HEADERS ? JSON_HEADERS : { ...headers, ...JSON_HEADERS },
-  });
+  return jsonReply(body, status, headers).toResponse();
 }
 
 const UNAUTHENTICATED_CODE = new UnauthenticatedError().code;
@@ -52,17 +88,17 @@ export function jsonRpcHttpStatus(code: number, httpStatus?: number): number {
   return 200;
 }
 
-/** A JSON-RPC error response for anything thrown at the transport level. */
-export function jsonRpcErrorResponse(
+/** A JSON-RPC error answer for anything thrown at the transport level. */
+export function jsonRpcErrorReply(
   id: JsonRpcId,
   thrown: unknown,
   dialect: JsonRpcDialect,
   headers: ResponseHeaders = NO_HEADERS,
   challenge?: string,
-): Response {
+): JsonReply {
   const error = toA2AError(thrown);
   const status = jsonRpcHttpStatus(error.code, error.httpStatus());
-  return jsonResponse(
+  return jsonReply(
     jsonRpcError(id, error, dialect),
     status,
     withChallenge(headers, status, challenge),

@@ -79,14 +79,12 @@ async function openStore(): Promise<{ store: BatonStore; cleanup: () => Promise<
 }
 
 const { store, cleanup } = await openStore();
-// What serveNode runs: hono's Node adapter, SSE written straight to the response
-// (BATON_NATIVE_SSE=0: through the web Response body instead, as on other runtimes).
-const server = createServer(
-  createNodeRequestListener(
-    { fetch: (request, env) => app.fetch(request, env) },
-    { nativeSse: process.env.BATON_NATIVE_SSE !== '0' },
-  ),
-);
+// What serveNode runs: the JSON-RPC route straight to the binding, everything else through hono's
+// Node adapter, SSE written straight to the response. Profiling aids: BATON_DIRECT_JSONRPC=0 sends
+// JSON-RPC through hono too; BATON_NATIVE_SSE=0 streams through the web Response body instead, as
+// on other runtimes. The listener is made once the app exists (the app needs the port).
+let listener: ReturnType<typeof createNodeRequestListener> | undefined;
+const server = createServer((incoming, outgoing) => listener!(incoming, outgoing));
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as { port: number };
 const handler = createRequestHandler({
@@ -112,6 +110,12 @@ if (process.env.BATON_BENCH_STUB === '1') {
   };
 }
 const app = createA2AHono(handler, { baseUrl: `http://127.0.0.1:${port}` });
+listener = createNodeRequestListener(
+  process.env.BATON_DIRECT_JSONRPC === '0'
+    ? { fetch: (request, env) => app.fetch(request, env) }
+    : app,
+  { nativeSse: process.env.BATON_NATIVE_SSE !== '0' },
+);
 attachWebSocketServer(server, handler, { logger: silentLogger });
 
 // Bench-only admin routes: memory after GC, and a retention run now.
