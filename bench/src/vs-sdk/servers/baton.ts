@@ -82,9 +82,8 @@ const { store, cleanup } = await openStore();
 // What serveNode runs: the JSON-RPC route straight to the binding, everything else through hono's
 // Node adapter, SSE written straight to the response. Profiling aids: BATON_DIRECT_JSONRPC=0 sends
 // JSON-RPC through hono too; BATON_NATIVE_SSE=0 streams through the web Response body instead, as
-// on other runtimes. The listener is made once the app exists (the app needs the port).
-let listener: ReturnType<typeof createNodeRequestListener> | undefined;
-const server = createServer((incoming, outgoing) => listener!(incoming, outgoing));
+// on other runtimes. The listener is added once the app exists (the app needs the port).
+const server = createServer();
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as { port: number };
 const handler = createRequestHandler({
@@ -110,11 +109,14 @@ if (process.env.BATON_BENCH_STUB === '1') {
   };
 }
 const app = createA2AHono(handler, { baseUrl: `http://127.0.0.1:${port}` });
-listener = createNodeRequestListener(
-  process.env.BATON_DIRECT_JSONRPC === '0'
-    ? { fetch: (request, env) => app.fetch(request, env) }
-    : app,
-  { nativeSse: process.env.BATON_NATIVE_SSE !== '0' },
+server.on(
+  'request',
+  createNodeRequestListener(
+    process.env.BATON_DIRECT_JSONRPC === '0'
+      ? { fetch: (request, env) => app.fetch(request, env) }
+      : app,
+    { nativeSse: process.env.BATON_NATIVE_SSE !== '0' },
+  ),
 );
 attachWebSocketServer(server, handler, { logger: silentLogger });
 
