@@ -96,7 +96,7 @@ export function formatSseEvent(event: SseEvent): string {
  * `ReadableStream` body. Pull-based (the next item is read when the client has taken the previous
  * one), with a heartbeat comment, an error event when the source throws, and immediate cleanup
  * (`abort` + `return()`) when the client disconnects (`requestSignal`, on runtimes that report it)
- * or the body is canceled.
+ * or the body is canceled — or was never read by the first heartbeat (middleware dropped it).
  */
 export function sseResponse<T>(
   options: SseStreamOptions<T> & { requestSignal?: AbortSignal | undefined },
@@ -106,6 +106,8 @@ export function sseResponse<T>(
   let first = options.first;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let closed = false;
+  /** Whether anything read past the first event (a runtime sending the body does at once). */
+  let pulled = false;
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
 
   const stop = (early: boolean): void => {
@@ -138,10 +140,15 @@ export function sseResponse<T>(
       if (first) controller.enqueue(encoder.encode(formatSseEvent(first)));
       first = undefined;
       heartbeat = setInterval(() => {
-        if (!closed) controller.enqueue(HEARTBEAT);
+        if (closed) return;
+        // Unread for a whole heartbeat: middleware replaced the response and dropped this body,
+        // which nothing will read nor cancel. End the stream instead of keeping it open.
+        if (!pulled) onAbort();
+        else controller.enqueue(HEARTBEAT);
       }, heartbeatMs);
     },
     async pull(controller) {
+      pulled = true;
       if (closed) return;
       let event: SseEvent;
       try {
