@@ -4,11 +4,13 @@ import {
   type StreamResponse,
   type Task,
   TaskNotFoundError,
+  type TaskState,
 } from '@baton/protocol';
 import {
   type AppendResult,
   cloneJson,
   type EventLog,
+  type StoredTask,
   type TaskEventRecord,
   type TaskOwnership,
   type TaskReducer,
@@ -17,22 +19,24 @@ import {
 
 import { type CommitQueue } from './commit-queue.js';
 import { type EventFanOut } from './fan-out.js';
+import { type KnownRow, KnownRows } from './known-rows.js';
 import { type SqliteContext } from './sqlite-context.js';
 import { statusTime, TASK_COLUMNS, type TaskRow, toStoredTask } from './task-row.js';
 import { taskFragments } from './task-text.js';
 
 type AppendRow = TaskRow & {
   context_id: string | null;
-  state: string;
+  state: TaskState;
   status_timestamp: number;
 };
 
-/** What a write's savepoint produced: its result, and the search change to stage once kept. */
+/** What a write produced: its result, and the row it wrote (its search rows staged once kept). */
 interface Written {
   result: AppendResult;
-  rid: number;
+  /** The row as written, remembered once the batch has committed. */
+  row: KnownRow;
+  /** The search fragments of the snapshot the write replaced. */
   before: ReadonlyMap<string, string>;
-  after: ReadonlyMap<string, string>;
 }
 
 const NO_FRAGMENTS: ReadonlyMap<string, string> = new Map();
@@ -44,7 +48,10 @@ const NO_FRAGMENTS: ReadonlyMap<string, string> = new Map();
  * statement sets only its own: an event that keeps the status time (an artifact, or a new task's
  * first status, stamped in the millisecond of its creation) leaves the owner, tenant and context
  * indexes alone, and only a new status time or context moves the context index (led by a random
- * id: a page of the log each time).
+ * id: a page of the log each time). It applies only to the row with the seq the append started
+ * from: checked against a row read in the same transaction it always does; against a remembered
+ * one (see {@link KnownRows}), it finds nothing when the row moved on, and then writes nothing
+ * (the `id` guards against a purged task's `rid` given to a new task).
  */
 const UPDATE_TASK = Array.from({ length: 8 }, (_, changed) => {
   const set = [
@@ -52,7 +59,10 @@ const UPDATE_TASK = Array.from({ length: 8 }, (_, changed) => {
     changed & 2 ? 'state = ?, ' : '',
     changed & 4 ? 'status_timestamp = ?, ' : '',
   ].join('');
-  return `UPDATE tasks SET ${set}updated_at = ?, seq = ?, snapshot = ? WHERE rid = ?`;
+  return (
+    `UPDATE tasks SET ${set}updated_at = ?, seq = ?, snapshot = ? ` +
+    'WHERE rid = ? AND id = ? AND seq = ?'
+  );
 });
 
 /**
@@ -81,16 +91,19 @@ function copiedOnRead(result: AppendResult): AppendResult {
 
 /**
  * The event log of the SQLite store. `create` and `append` each run as one write of a group
- * commit: read the snapshot, run the reducer, insert the event with the next sequence number,
- * store the new snapshot; its search rows are written with the batch. Everything that can refuse
- * an append (an unknown task, the reducer throwing) comes before its first change, so a refused
- * append writes nothing and the others commit. Listeners run after the commit, before the
- * returned promise resolves.
+ * commit: run the reducer on the current snapshot, store the new one with the next sequence number
+ * and insert the event; its search rows are written with the batch. The current snapshot is the
+ * row this store wrote last, when it did (see {@link KnownRows}), and is otherwise read. Everything
+ * that can refuse an append (an unknown task, the reducer throwing) comes before its first change,
+ * so a refused append writes nothing and the others commit. Listeners run after the commit, before
+ * the returned promise resolves.
  */
 export class SqliteEventLog implements EventLog {
   readonly #context: SqliteContext;
   readonly #fanOut: EventFanOut;
   readonly #commits: CommitQueue;
+  /** The rows this store wrote last, for appends without a read. */
+  readonly #known = new KnownRows();
 
   constructor(context: SqliteContext, fanOut: EventFanOut) {
     this.#context = context;
@@ -101,24 +114,33 @@ export class SqliteEventLog implements EventLog {
   async create(ownership: TaskOwnership, task: Task): Promise<AppendResult> {
     const snapshot = JSON.stringify(task);
     const run = () => this.#kept(this.#create(ownership, snapshot));
-    return copiedOnRead(await this.#commits.enqueue(run, { committed: this.#published }));
+    const written = await this.#commits.enqueue(run, { committed: this.#committed });
+    return copiedOnRead(written.result);
   }
 
   async append(taskId: string, event: StreamResponse, reduce: TaskReducer): Promise<AppendResult> {
     // Serialized now, so a caller or reducer that edits the event cannot change the log.
     const eventJson = JSON.stringify(event);
     const run = () => this.#kept(this.#append(taskId, eventJson, reduce));
-    return copiedOnRead(await this.#commits.enqueue(run, { committed: this.#published }));
+    const written = await this.#commits.enqueue(run, { committed: this.#committed });
+    return copiedOnRead(written.result);
   }
 
   /** A write that went through: its search rows are written with the batch. */
-  #kept(written: Written): AppendResult {
-    this.#context.search.stage(written.rid, written.before, written.after);
-    return written.result;
+  #kept(written: Written): Written {
+    this.#context.search.stage(written.row.rid, written.before, written.row.fragments);
+    return written;
   }
 
-  /** Hands a committed record to the live listeners (each gets its own copy). */
-  readonly #published = (result: AppendResult): void => this.#fanOut.publish(result.record);
+  /**
+   * A committed write: its row is remembered (only now: a batch that fails leaves nothing the
+   * database does not have), and its record handed to the live listeners (each gets a copy).
+   */
+  readonly #committed = (written: Written): void => {
+    const { record } = written.result;
+    this.#known.remember(record.taskId, written.row);
+    this.#fanOut.publish(record);
+  };
 
   async read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]> {
     await this.#commits.durable();
@@ -147,6 +169,8 @@ export class SqliteEventLog implements EventLog {
     const task = JSON.parse(snapshot) as Task;
     const fragments = taskFragments(task);
     const timestamp = this.#context.timestamp();
+    const contextId = task.contextId ?? null;
+    const time = statusTime(task, timestamp);
     const inserted = this.#context
       .statement(
         'INSERT INTO tasks (id, tenant, owner, context_id, state, status_timestamp, created_at, ' +
@@ -157,9 +181,9 @@ export class SqliteEventLog implements EventLog {
         task.id,
         ownership.tenant,
         ownership.owner,
-        task.contextId ?? null,
+        contextId,
         task.status.state,
-        statusTime(task, timestamp),
+        time,
         timestamp,
         timestamp,
         snapshot,
@@ -175,34 +199,105 @@ export class SqliteEventLog implements EventLog {
     const stored = { task, tenant, owner, seq: 1, createdAt: timestamp, updatedAt: timestamp };
     // Callers and listeners get copies of the result (see `create` and the fan-out).
     const record = { taskId: task.id, seq: 1, event: { task }, timestamp };
-    return { result: { record, task: stored }, rid, before: NO_FRAGMENTS, after: fragments };
+    const row: KnownRow = {
+      rid,
+      seq: 1,
+      tenant,
+      owner,
+      createdAt: timestamp,
+      updatedAt: timestamp,
+      snapshot,
+      contextId,
+      state: task.status.state,
+      statusTime: time,
+      fragments,
+    };
+    return { result: { record, task: stored }, row, before: NO_FRAGMENTS };
   }
 
   #append(taskId: string, eventJson: string, reduce: TaskReducer): Written {
-    const row = this.#context
+    const known = this.#known.get(taskId);
+    if (known) {
+      const written = this.#appendKnown(taskId, eventJson, reduce, known);
+      if (written) return written;
+      this.#known.forget(taskId);
+    }
+    const read = this.#context
       .statement(
         `SELECT ${TASK_COLUMNS}, context_id, state, status_timestamp FROM tasks WHERE id = ?`,
       )
       .get(taskId) as AppendRow | undefined;
-    if (!row) throw new TaskNotFoundError(undefined, { metadata: { taskId } });
-    const current = toStoredTask(row);
-    const before = taskFragments(current.task);
+    if (!read) throw new TaskNotFoundError(undefined, { metadata: { taskId } });
+    const current = toStoredTask(read);
+    const row: KnownRow = {
+      rid: read.rid,
+      seq: read.seq,
+      tenant: read.tenant,
+      owner: read.owner,
+      createdAt: read.created_at,
+      updatedAt: read.updated_at,
+      snapshot: read.snapshot,
+      contextId: read.context_id,
+      state: read.state,
+      statusTime: read.status_timestamp,
+      fragments: taskFragments(current.task),
+    };
     const event = JSON.parse(eventJson) as StreamResponse;
-    const next = reduce(current, event);
-    if (next.id !== taskId) {
-      throw new InternalError(`the reducer changed task id ${taskId} to ${next.id}`);
+    const next = reduced(taskId, reduce(current, event));
+    // The row was read in this transaction: the update's condition holds.
+    return this.#write(taskId, eventJson, event, row, next)!;
+  }
+
+  /**
+   * The append on the row as this store wrote it, without reading it; undefined, having written
+   * nothing, when the row moved on since or when the reducer refuses that state (the current row
+   * then decides).
+   */
+  #appendKnown(
+    taskId: string,
+    eventJson: string,
+    reduce: TaskReducer,
+    known: KnownRow,
+  ): Written | undefined {
+    const { tenant, owner, seq, createdAt, updatedAt } = known;
+    const current: StoredTask = {
+      task: JSON.parse(known.snapshot) as Task,
+      tenant,
+      owner,
+      seq,
+      createdAt,
+      updatedAt,
+    };
+    const event = JSON.parse(eventJson) as StreamResponse;
+    let next: Task;
+    try {
+      next = reduce(current, event);
+    } catch {
+      return undefined;
     }
+    return this.#write(taskId, eventJson, event, known, reduced(taskId, next));
+  }
+
+  /**
+   * Stores `next` over `row` (the update first: when the row is no longer `row`, nothing is
+   * written and the result is undefined), then inserts the event.
+   */
+  #write(
+    taskId: string,
+    eventJson: string,
+    event: StreamResponse,
+    row: KnownRow,
+    next: Task,
+  ): Written | undefined {
     const snapshot = JSON.stringify(next);
-    const after = taskFragments(next);
     const timestamp = this.#context.timestamp();
     const seq = row.seq + 1;
     const contextId = next.contextId ?? null;
     const time = statusTime(next, timestamp);
     const state = next.status.state;
-    this.#insertEvent(row.rid, seq, eventJson, timestamp);
     const values: unknown[] = [];
     let changed = 0;
-    if (contextId !== row.context_id) {
+    if (contextId !== row.contextId) {
       changed |= 1;
       values.push(contextId);
     }
@@ -210,16 +305,28 @@ export class SqliteEventLog implements EventLog {
       changed |= 2;
       values.push(state);
     }
-    if (time !== row.status_timestamp) {
+    if (time !== row.statusTime) {
       changed |= 4;
       values.push(time);
     }
-    values.push(timestamp, seq, snapshot, row.rid);
-    this.#context.statement(UPDATE_TASK[changed]!).run(values);
-    const { tenant, owner, created_at: createdAt } = row;
+    values.push(timestamp, seq, snapshot, row.rid, taskId, row.seq);
+    const updated = this.#context.statement(UPDATE_TASK[changed]!).run(values);
+    if (updated.changes === 0) return undefined;
+    this.#insertEvent(row.rid, seq, eventJson, timestamp);
+    const { tenant, owner, createdAt } = row;
     const stored = { task: next, tenant, owner, seq, createdAt, updatedAt: timestamp };
     const result = { record: { taskId, seq, event, timestamp }, task: stored };
-    return { result, rid: row.rid, before, after };
+    const written: KnownRow = {
+      ...row,
+      seq,
+      updatedAt: timestamp,
+      snapshot,
+      contextId,
+      state,
+      statusTime: time,
+      fragments: taskFragments(next),
+    };
+    return { result, row: written, before: row.fragments };
   }
 
   #insertEvent(rid: number, seq: number, event: string, timestamp: string): void {
@@ -227,4 +334,12 @@ export class SqliteEventLog implements EventLog {
       .statement('INSERT INTO task_events (task_rid, seq, event, timestamp) VALUES (?, ?, ?, ?)')
       .run(rid, seq, event, timestamp);
   }
+}
+
+/** The reducer's result, refused when it changed the task's id. */
+function reduced(taskId: string, next: Task): Task {
+  if (next.id !== taskId) {
+    throw new InternalError(`the reducer changed task id ${taskId} to ${next.id}`);
+  }
+  return next;
 }
