@@ -6,6 +6,8 @@ import {
   PayloadTooLargeError,
 } from '@baton/protocol';
 
+import { jsonByteLength } from './json-byte-length.js';
+
 /** Bounds on everything a caller or an agent controls. Exceeding one gives a clear A2A error. */
 export interface ServerLimits {
   /** Parts in one incoming message; more → `InvalidParamsError`. @default 100 */
@@ -56,31 +58,6 @@ export function resolveLimits(limits: Partial<ServerLimits> = {}): ServerLimits 
     resolved[key] = value;
   }
   return resolved;
-}
-
-// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** The UTF-8 size of a value serialized as JSON, counted without encoding it. */
-export function jsonByteLength(value: unknown): number {
-  const text = JSON.stringify(value) ?? '';
-  // Most payloads are ASCII: one byte per UTF-16 unit, found by one native scan.
-  if (!NON_ASCII.test(text)) return text.length;
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    if (code < 0x800) {
-      bytes += 1;
-    } else if (code >= 0xd800 && code <= 0xdbff) {
-      // A surrogate pair: two UTF-16 units, four UTF-8 bytes.
-      bytes += 2;
-      i++;
-    } else {
-      bytes += 2;
-    }
-  }
-  return bytes;
 }
 
 /** Checks an incoming message against the part-count and size bounds. */

@@ -10,7 +10,8 @@ import {
 
 import { type AppendResult, type TaskReducer } from '../event-log.js';
 import { checkEventApplies } from '../event-validation.js';
-import { checkArtifactBounds, jsonByteLength } from '../limits.js';
+import { jsonByteLength } from '../json-byte-length.js';
+import { checkArtifactBounds } from '../limits.js';
 import { errorMessage } from '../logger.js';
 import { pureReducer } from '../pure-reducer.js';
 import { applyTaskEvent } from '../task-reducer.js';
