@@ -1,6 +1,7 @@
 import { InvalidAgentResponseError, type Message } from '@baton/protocol';
 
 import { type MessageInput } from './agent-executor.js';
+import { withMembers } from './with-members.js';
 
 /** Where an agent message goes: its context, its task (absent for a direct reply). */
 export interface MessageTarget {
@@ -38,13 +39,16 @@ export function toAgentMessage(input: MessageInput, target: MessageTarget): Mess
     );
   }
   return address(
-    { ...input, messageId: input.messageId || target.newId(), role: input.role ?? 'ROLE_AGENT' },
+    withMembers(input, {
+      messageId: input.messageId || target.newId(),
+      role: input.role ?? 'ROLE_AGENT',
+    }),
     target,
   );
 }
 
 function address(message: Message, target: MessageTarget): Message {
-  const addressed: Message = { ...message, contextId: target.contextId };
+  const addressed: Message = withMembers(message, { contextId: target.contextId });
   if (target.taskId !== undefined) addressed.taskId = target.taskId;
   else delete addressed.taskId;
   return addressed;

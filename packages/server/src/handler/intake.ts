@@ -14,6 +14,7 @@ import { type ServerCore } from '../runtime/core.js';
 import { Run } from '../runtime/run.js';
 import { type RuntimeRegistry } from '../runtime/runtime-registry.js';
 import { terminalTaskError } from '../runtime/task-runtime.js';
+import { withMembers } from '../with-members.js';
 import { activateExtensions, checkInputModes, requirePush } from './gates.js';
 import { checkHistoryLength, resolveScope } from './scope.js';
 
@@ -99,7 +100,7 @@ export async function acceptMessage(
         id: pushConfig.id || core.newId(),
       });
     }
-    const filled: Message = { ...message, taskId: task.id, contextId };
+    const filled: Message = withMembers(message, { taskId: task.id, contextId });
     const run = new Run({
       taskId: task.id,
       contextId,
@@ -120,7 +121,7 @@ export async function acceptMessage(
   }
   const taskId = core.newId();
   const contextId = message.contextId || core.newId();
-  const filled: Message = { ...message, taskId, contextId };
+  const filled: Message = withMembers(message, { taskId, contextId });
   const run = new Run({
     taskId,
     contextId,

@@ -19,6 +19,7 @@ import {
 import { checkEventContent } from '../event-validation.js';
 import { errorMessage } from '../logger.js';
 import { toAgentMessage } from '../message-input.js';
+import { withMembers } from '../with-members.js';
 import { type ServerCore } from './core.js';
 import { type Run } from './run.js';
 import { type TaskWriter } from './task-writer.js';
@@ -129,7 +130,7 @@ export class RunEvents implements TaskEvents {
         artifactUpdate: {
           taskId: this.taskId,
           contextId: this.contextId,
-          artifact: { ...artifact, artifactId },
+          artifact: withMembers(artifact, { artifactId }),
           ...(options.append !== undefined && { append: options.append }),
           ...(options.lastChunk !== undefined && { lastChunk: options.lastChunk }),
           ...(options.metadata !== undefined && { metadata: options.metadata }),
