@@ -52,8 +52,8 @@ export class TaskWriter {
   #pending = 0;
   #state: TaskState | undefined;
   readonly #reduce: TaskReducer;
-  /** JSON sizes of artifacts written through this writer, by artifact id. */
-  readonly #artifactSizes = new Map<string, number>();
+  /** JSON sizes of artifacts written through this writer, by artifact id (made on first use). */
+  #artifactSizes: Map<string, number> | undefined;
   #pendingSize: [string, number] | undefined;
   /** The state the reducer computed in the last append (read instead of the stored copy). */
   #pendingState: TaskState | undefined;
@@ -85,7 +85,7 @@ export class TaskWriter {
     const { artifactId } = update.artifact;
     const artifact = next.artifacts?.find((a) => a.artifactId === artifactId);
     if (!artifact) return;
-    const known = this.#artifactSizes.get(artifactId);
+    const known = this.#artifactSizes?.get(artifactId);
     const merged = update.append === true && artifact !== update.artifact;
     const size =
       merged && known !== undefined
@@ -176,7 +176,7 @@ export class TaskWriter {
     const result = await this.#core.store.events.append(this.taskId, event, this.#reduce);
     // The reducer (called by the store) set them; the compiler cannot see that.
     const pending = this.#pendingSize as [string, number] | undefined;
-    if (pending) this.#artifactSizes.set(pending[0], pending[1]);
+    if (pending) (this.#artifactSizes ??= new Map()).set(pending[0], pending[1]);
     const state = this.#pendingState as TaskState | undefined;
     this.#state = state ?? result.task.task.status.state;
     if (!event.message) this.#notifyPush(result);

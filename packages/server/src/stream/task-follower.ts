@@ -89,7 +89,7 @@ export class TaskFollower {
   start(afterSeq: number): void {
     this.#lastSeq = afterSeq;
     this.#started = true;
-    this.#live = this.#live.filter((record) => record.seq > afterSeq);
+    if (this.#live.length > 0) this.#live = this.#live.filter((record) => record.seq > afterSeq);
   }
 
   /** Whether the follower was closed (by its reader, by an error, or by overflow). */
