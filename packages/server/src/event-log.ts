@@ -27,6 +27,16 @@ export interface SubscribeOptions {
   readsOnly?: boolean | undefined;
 }
 
+/** Options of {@link EventLog.read}. */
+export interface ReadOptions {
+  /**
+   * The caller never changes the records it gets, so a store that keeps its events as objects may
+   * hand out its own instead of copies.
+   * @default false
+   */
+  readsOnly?: boolean | undefined;
+}
+
 /** Stops a subscription. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
 
@@ -51,7 +61,12 @@ export interface EventLog {
    * a store may still cap the answer (SQLite: 1,000), so callers that need everything page until a
    * read comes back empty.
    */
-  read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]>;
+  read(
+    taskId: string,
+    afterSeq: number,
+    limit?: number,
+    options?: ReadOptions,
+  ): Promise<TaskEventRecord[]>;
   /**
    * Calls `listener` with every event appended to the task after this call, in order, once the
    * event is durable. Listeners must not throw; a throwing listener is removed. Delivery may

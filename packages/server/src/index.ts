@@ -16,6 +16,7 @@ export { cloneJson } from './clone-json.js';
 export {
   type AppendResult,
   type EventLog,
+  type ReadOptions,
   type SubscribeOptions,
   type TaskReducer,
   type Unsubscribe,

@@ -41,6 +41,22 @@ describe('InMemoryEventLog', () => {
     expect((await events.read('t1', 1))[0]!.event.message!.parts[0]!.text).toBe('shared');
   });
 
+  it('copies the events it reads, except for readers that only read', async () => {
+    const { events } = createInMemoryStore();
+    await events.create(owner, task);
+    await events.append('t1', note('kept'), addToHistory);
+    const shared = await events.read('t1', 1, undefined, { readsOnly: true });
+    const again = await events.read('t1', 0, 10, { readsOnly: true });
+    const copied = await events.read('t1', 1);
+    expect(shared).toEqual(copied);
+    expect(again[1]).toEqual(shared[0]);
+    // Readers share the stored event; a plain read's copy is its own to change.
+    expect(again[1]!.event).toBe(shared[0]!.event);
+    expect(copied[0]!.event).not.toBe(shared[0]!.event);
+    copied[0]!.event.message!.parts[0]!.text = 'edited';
+    expect((await events.read('t1', 1))[0]!.event.message!.parts[0]!.text).toBe('kept');
+  });
+
   it('delivers appends made by a listener after the current event, to every listener', async () => {
     const { events } = createInMemoryStore();
     await events.create(owner, task);

@@ -11,6 +11,7 @@ import { cloneJson } from '../clone-json.js';
 import {
   type AppendResult,
   type EventLog,
+  type ReadOptions,
   type SubscribeOptions,
   type TaskReducer,
   type Unsubscribe,
@@ -127,7 +128,12 @@ export class InMemoryEventLog implements EventLog {
     return copiedOnRead(record, entry.stored);
   }
 
-  async read(taskId: string, afterSeq: number, limit?: number): Promise<TaskEventRecord[]> {
+  async read(
+    taskId: string,
+    afterSeq: number,
+    limit?: number,
+    options?: ReadOptions,
+  ): Promise<TaskEventRecord[]> {
     const log = this.#state.tasks.get(taskId)?.log ?? [];
     const count = log.length / 2;
     // The record at index i has seq i + 1, so the records start right after `afterSeq`; the
@@ -137,8 +143,11 @@ export class InMemoryEventLog implements EventLog {
     const from = index(start);
     const to = limit === undefined ? count : index(start + Math.max(0, limit));
     const records: TaskEventRecord[] = [];
+    // A reader that changes nothing gets the stored events, which are never changed in place.
+    const copy = options?.readsOnly !== true;
     for (let i = from; i < to; i++) {
-      const event = cloneJson(log[2 * i] as StreamResponse);
+      const stored = log[2 * i] as StreamResponse;
+      const event = copy ? cloneJson(stored) : stored;
       records.push({ taskId, seq: i + 1, event, timestamp: log[2 * i + 1] as string });
     }
     return records;

@@ -1,6 +1,6 @@
 import { InternalError, type StreamResponse } from '@baton/protocol';
 
-import { type EventLog, type Unsubscribe } from '../event-log.js';
+import { type EventLog, type ReadOptions, type Unsubscribe } from '../event-log.js';
 import { type TaskEventRecord } from '../task-event.js';
 
 /** Options of a {@link TaskFollower}. */
@@ -10,8 +10,8 @@ export interface TaskFollowerOptions {
   /** Log entries to pass over silently (they still advance the position). */
   skip?: ((event: StreamResponse) => boolean) | undefined;
   /**
-   * The reader never edits the entries it gets, so live ones may be the store's shared records
-   * (see `SubscribeOptions.readsOnly`).
+   * The reader never edits the entries it gets, so they may be the store's shared records, live
+   * and read (see `SubscribeOptions.readsOnly` and `ReadOptions.readsOnly`).
    * @default false
    */
   readsOnly?: boolean | undefined;
@@ -34,6 +34,7 @@ const PLAIN: FollowerReader<TaskEventRecord | undefined> = {
 };
 
 const READ_PAGE = 256;
+const READS_ONLY: ReadOptions = { readsOnly: true };
 const NO_RECORDS: readonly TaskEventRecord[] = [];
 /** What {@link TaskFollower.step} found when it has no entry to return. */
 const DONE = 0;
@@ -56,6 +57,7 @@ export class TaskFollower {
   readonly #taskId: string;
   readonly #maxBuffered: number;
   readonly #skip: ((event: StreamResponse) => boolean) | undefined;
+  readonly #readOptions: ReadOptions | undefined;
   #unsubscribe: Unsubscribe | undefined;
   #live: TaskEventRecord[] = [];
   #replay: readonly TaskEventRecord[] = NO_RECORDS;
@@ -80,6 +82,7 @@ export class TaskFollower {
     this.#taskId = taskId;
     this.#maxBuffered = options.maxBuffered;
     this.#skip = options.skip;
+    this.#readOptions = options.readsOnly === true ? READS_ONLY : undefined;
     this.#unsubscribe = log.subscribe(taskId, (record) => this.#onLive(record), {
       readsOnly: options.readsOnly,
     });
@@ -220,7 +223,7 @@ export class TaskFollower {
     this.#reading = true;
     let page: Promise<TaskEventRecord[]>;
     try {
-      page = this.#log.read(this.#taskId, this.#lastSeq, READ_PAGE);
+      page = this.#log.read(this.#taskId, this.#lastSeq, READ_PAGE, this.#readOptions);
     } catch (error) {
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what read threw
       page = Promise.reject(error);
