@@ -82,7 +82,13 @@ export class RunEvents implements TaskEvents {
   }
 
   #addMessage(message: MessageInput): Promise<void> {
-    return this.#write(() => ({ message: this.#message(message) }));
+    let event: StreamResponse;
+    try {
+      event = { message: this.#message(message) };
+    } catch (error) {
+      return this.#rejected(error);
+    }
+    return this.#write(event);
   }
 
   async #reply(input: MessageInput): Promise<void> {
@@ -111,22 +117,27 @@ export class RunEvents implements TaskEvents {
   #setStatus(state: TaskState, message?: MessageInput, metadata?: JsonObject): Promise<void> {
     // A bare status (no message, no metadata) is all the server's own but for its state.
     const bare = message === undefined && metadata === undefined && KNOWN_STATES.has(state);
-    return this.#write(() => {
+    let event: StreamResponse;
+    try {
       const status = {
         state,
         timestamp: nowTimestamp(),
         ...(message !== undefined && { message: this.#message(message) }),
       };
       const statusUpdate = { taskId: this.taskId, contextId: this.contextId, status };
-      return { statusUpdate: metadata ? { ...statusUpdate, metadata } : statusUpdate };
-    }, bare);
+      event = { statusUpdate: metadata ? { ...statusUpdate, metadata } : statusUpdate };
+    } catch (error) {
+      return this.#rejected(error);
+    }
+    return this.#write(event, bare);
   }
 
   #addArtifact(artifact: ArtifactInput, options: ArtifactChunkOptions): Promise<string> {
-    let artifactId = '';
-    const written = this.#write(() => {
+    let artifactId: string;
+    let event: StreamResponse;
+    try {
       artifactId = artifact.artifactId || this.#core.newId();
-      return {
+      event = {
         artifactUpdate: {
           taskId: this.taskId,
           contextId: this.contextId,
@@ -136,8 +147,10 @@ export class RunEvents implements TaskEvents {
           ...(options.metadata !== undefined && { metadata: options.metadata }),
         },
       };
-    });
-    return written.then(() => artifactId);
+    } catch (error) {
+      return this.#rejected(error);
+    }
+    return this.#write(event).then(() => artifactId);
   }
 
   working(message?: MessageInput): Promise<void> {
@@ -173,27 +186,34 @@ export class RunEvents implements TaskEvents {
   }
 
   /**
-   * Builds, checks and queues one event. A failure while building or checking it is a rejected
-   * promise, as from an async function; written without one, to spare a promise per event.
-   * `trusted`: the event holds nothing the executor gave but what was already checked, so
-   * its content is not validated again.
+   * Checks and queues one event built by the caller. A failure while building (see
+   * {@link rejected}) or checking it is a rejected promise, as from an async function; written
+   * without one, and without a closure per event, to spare their allocations. `trusted`: the
+   * event holds nothing the executor gave but what was already checked, so its content is not
+   * validated again.
    */
-  #write(build: () => StreamResponse, trusted = false): Promise<void> {
-    let event: StreamResponse;
+  #write(event: StreamResponse, trusted = false): Promise<void> {
     try {
-      event = build();
       if (!trusted) checkEventContent(event);
     } catch (error) {
-      // What was thrown, as an async function would reject with it.
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      return this.#handled(Promise.reject(error));
+      return this.#rejected(error);
     }
-    return this.#writer.enqueue(() => {
-      this.#checkOpen();
-      if (this.#run.replied) throw this.#refuse('No task events are allowed after a direct reply');
-      return this.#writer.append(event, true).then(toVoid);
-    });
+    return this.#writer.enqueueWith(this.#append, event);
   }
+
+  /** A write that failed before it was queued: rejected with what was thrown, and handled. */
+  #rejected(error: unknown): Promise<never> {
+    // What was thrown, as an async function would reject with it.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+    return this.#handled(Promise.reject(error));
+  }
+
+  /** Appends a checked event, in its turn in the task's write queue. */
+  readonly #append = (event: StreamResponse): Promise<void> => {
+    this.#checkOpen();
+    if (this.#run.replied) throw this.#refuse('No task events are allowed after a direct reply');
+    return this.#writer.append(event, true).then(toVoid);
+  };
 
   /**
    * Marks a write's promise as handled, so an executor that fires and forgets a refused write

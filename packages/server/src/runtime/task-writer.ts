@@ -18,6 +18,8 @@ import { applyTaskEvent } from '../task-reducer.js';
 import { type TaskOwnership } from '../task-scope.js';
 import { type ServerCore } from './core.js';
 
+const invoke = <T>(op: () => Promise<T>): Promise<T> => op();
+
 /** What a task needs before its first event creates it. */
 export interface TaskCreation {
   /** The user message that started the task: the first entry of its history. */
@@ -131,17 +133,25 @@ export class TaskWriter {
    * failing op does not stop the queue.
    */
   enqueue<T>(op: () => Promise<T>): Promise<T> {
+    return this.enqueueWith(invoke, op);
+  }
+
+  /**
+   * {@link enqueue} for `op(arg)`: a caller that keeps one `op` makes no closure per write (one
+   * is made only when the write has to wait).
+   */
+  enqueueWith<A, T>(op: (arg: A) => Promise<T>, arg: A): Promise<T> {
     let result: Promise<T>;
     if (this.#pending++ === 0) {
       try {
-        result = op();
+        result = op(arg);
       } catch (error) {
         // What was thrown, as `then` would reject with it.
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         result = Promise.reject(error);
       }
     } else {
-      result = this.#chain.then(op);
+      result = this.#chain.then(() => op(arg));
     }
     this.#chain = result.then(this.#settled, this.#failed);
     return result;
