@@ -186,11 +186,10 @@ export class RunEvents implements TaskEvents {
   }
 
   /**
-   * Checks and queues one event built by the caller. A failure while building (see
-   * {@link rejected}) or checking it is a rejected promise, as from an async function; written
-   * without one, and without a closure per event, to spare their allocations. `trusted`: the
-   * event holds nothing the executor gave but what was already checked, so its content is not
-   * validated again.
+   * Checks and queues one event its caller built. A failure while building (the caller's) or
+   * checking it is a rejected promise, as from an async function; written without one, and
+   * without a closure per event, to spare their allocations. `trusted`: the event holds nothing
+   * the executor gave but what was already checked, so its content is not validated again.
    */
   #write(event: StreamResponse, trusted = false): Promise<void> {
     try {
