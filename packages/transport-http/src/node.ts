@@ -233,13 +233,21 @@ class NodeRequest {
   arrayBuffer(): Promise<ArrayBuffer> {
     const incoming = this.#incoming;
     return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
+      let chunks: Buffer[] = [];
       let size = 0;
-      incoming.on('data', (chunk: Buffer) => {
+      const onData = (chunk: Buffer) => {
         chunks.push(chunk);
         size += chunk.byteLength;
-      });
+      };
+      const onClose = () => {
+        if (!incoming.complete) reject(new Error('The client closed the connection mid-body'));
+      };
+      incoming.on('data', onData);
+      incoming.once('close', onClose);
       incoming.once('end', () => {
+        // Nothing of the read stays with the request (a stream's request lives as long as it).
+        incoming.off('data', onData);
+        incoming.off('close', onClose);
         this.bodyRead = true;
         // Exactly the body's bytes (socket chunks are views of larger buffers).
         const bytes = new Uint8Array(size);
@@ -248,10 +256,8 @@ class NodeRequest {
           bytes.set(chunk, offset);
           offset += chunk.byteLength;
         }
+        chunks = [];
         resolve(bytes.buffer);
-      });
-      incoming.once('close', () => {
-        if (!incoming.complete) reject(new Error('The client closed the connection mid-body'));
       });
     });
   }
