@@ -133,6 +133,33 @@ describePostgres('several instances on one PostgreSQL schema', () => {
     }
   });
 
+  it('takes over nothing once closed, even when asked', async () => {
+    const store = await createPostgresStore({ connectionString: DATABASE_URL, schema });
+    const handler = await startRequestHandler({
+      agentCard: slowAgentCard,
+      executor: slowExecutor,
+      store,
+      recovery: 'fail',
+    });
+    try {
+      await handler.close();
+      const task = workingTask('after-close');
+      await store.events.create({ tenant: 'closed', owner: 'o' }, task);
+      await store.events.append(task.id, working(task), replaceStatus);
+      await store.pool.query(`UPDATE "${schema}".tasks SET runner = 'gone' WHERE id = $1`, [
+        task.id,
+      ]);
+      // The store is still open (the handler did not create it), the task is orphaned: a handler
+      // that shut down leaves it to the instances still running.
+      await handler.recoverOrphanedTasks();
+      const stored = await store.tasks.get({ tenant: 'closed' }, task.id);
+      expect(stored!.task.status.state).toBe('TASK_STATE_WORKING');
+      expect(await handler.purgeExpiredTasks()).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('resumes an orphaned task on exactly one of two instances sweeping at once', async () => {
     const resumed: string[] = [];
     const resumingExecutor: AgentExecutor = {

@@ -126,7 +126,7 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
 
   /**
    * Deletes terminal tasks older than `retention.maxAgeMs` now, as the retention timer does;
-   * resolves with how many were deleted (0 without a `retention` option).
+   * resolves with how many were deleted (0 without a `retention` option, or once closing).
    */
   purgeExpiredTasks(): Promise<number> {
     return this.#startUp.purgeExpired();
@@ -135,7 +135,7 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
   /**
    * With a store that has instance leases (`store.leases`, PostgreSQL): applies the recovery rule
    * now to tasks whose instance is gone, as the handler does every half lease period. Resolves at
-   * once without leases or with `recovery: 'none'`.
+   * once, doing nothing, without leases, with `recovery: 'none'`, or once closing.
    */
   recoverOrphanedTasks(): Promise<void> {
     return this.#startUp.sweepOrphans();

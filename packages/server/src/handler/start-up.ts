@@ -110,6 +110,8 @@ export class StartUp {
   readonly #retention: RetentionTimer | undefined;
   readonly #sweep: RecoverySweep | undefined;
   #pending: Promise<void> | undefined;
+  /** Set by {@link stop}: nothing more runs on request. */
+  #stopped = false;
 
   constructor(core: ServerCore, registry: RuntimeRegistry, options: StartUpOptions) {
     const { logger } = core;
@@ -156,18 +158,24 @@ export class StartUp {
     return pending ? pending.then(operation) : operation();
   }
 
-  /** Purges expired tasks now (0 without retention). */
+  /** Purges expired tasks now (0 without retention, or once stopped). */
   purgeExpired(): Promise<number> {
+    if (this.#stopped) return Promise.resolve(0);
     return this.#retention?.purge() ?? Promise.resolve(0);
   }
 
-  /** Looks for tasks of instances that are gone now (resolves at once without leases). */
+  /**
+   * Looks for tasks of instances that are gone now (resolves at once without leases, or once
+   * stopped: the store may be closed, and a handler that stopped takes over nothing).
+   */
   sweepOrphans(): Promise<void> {
+    if (this.#stopped) return Promise.resolve();
     return this.#sweep?.sweep() ?? Promise.resolve();
   }
 
   /** Waits for recovery, then stops the retention timer and the sweeps. */
   async stop(): Promise<void> {
+    this.#stopped = true;
     await this.#pending;
     await this.#sweep?.stop();
     await this.#retention?.stop();
