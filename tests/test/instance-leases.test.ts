@@ -100,15 +100,20 @@ describePostgres('several instances on one PostgreSQL schema', () => {
     await second.stop('SIGTERM');
   }, 60_000);
 
-  it('takes over the tasks of a dead instance when asked, and only those', async () => {
+  /** A handler failing orphans on a store of its own, with a long lease: no timer sweeps. */
+  async function failingHandler() {
     const store = await createPostgresStore({ connectionString: DATABASE_URL, schema });
-    // A long lease: no timer sweeps during the test, only the explicit call.
     const handler = await startRequestHandler({
       agentCard: slowAgentCard,
       executor: slowExecutor,
       store,
       recovery: 'fail',
     });
+    return { store, handler };
+  }
+
+  it('takes over the tasks of a dead instance when asked, and only those', async () => {
+    const { store, handler } = await failingHandler();
     try {
       const ownership = { tenant: 'takeover', owner: 'o' };
       const [dead, alive] = [workingTask('takeover-dead'), workingTask('takeover-alive')];
@@ -134,13 +139,7 @@ describePostgres('several instances on one PostgreSQL schema', () => {
   });
 
   it('takes over nothing once closed, even when asked', async () => {
-    const store = await createPostgresStore({ connectionString: DATABASE_URL, schema });
-    const handler = await startRequestHandler({
-      agentCard: slowAgentCard,
-      executor: slowExecutor,
-      store,
-      recovery: 'fail',
-    });
+    const { store, handler } = await failingHandler();
     try {
       await handler.close();
       const task = workingTask('after-close');
