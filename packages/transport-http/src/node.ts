@@ -128,7 +128,8 @@ class DirectRoute {
   /** Whether the request is the route's to serve. */
   takes(incoming: IncomingMessage): boolean {
     if (incoming.method !== 'POST' || incoming.url !== this.#direct.path) return false;
-    // A chunked body is read by the binding as a web stream, and the URL needs a host: hono's.
+    // Left to hono: a chunked body (the binding reads it as a web stream) and a request without
+    // a Host header (the request's URL is built from it).
     const headers = incoming.headers;
     return headers['content-length'] !== undefined && headers.host !== undefined;
   }
