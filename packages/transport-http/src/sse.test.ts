@@ -88,15 +88,17 @@ describe('sseResponse', () => {
   it('ends at once when the request signal aborts', async () => {
     const request = new AbortController();
     const abort = new AbortController();
-    const response = sseResponse({
-      first: { data: 'hello' },
-      rest: { next: () => new Promise<IteratorResult<SseEvent>>(() => undefined) },
-      toEvent: (event: SseEvent) => event,
-      heartbeatMs: 10_000,
-      requestSignal: request.signal,
-      abort,
-      errorData: () => null,
-    });
+    const response = sseResponse(
+      {
+        first: { data: 'hello' },
+        rest: { next: () => new Promise<IteratorResult<SseEvent>>(() => undefined) },
+        toEvent: (event: SseEvent) => event,
+        heartbeatMs: 10_000,
+        abort,
+        errorData: () => null,
+      },
+      request.signal,
+    );
     const text = response.text();
     request.abort();
     expect(await text).toBe('data: "hello"\n\n');

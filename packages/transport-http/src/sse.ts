@@ -99,9 +99,10 @@ export function formatSseEvent(event: SseEvent): string {
  * or the body is canceled — or was never read by the first heartbeat (middleware dropped it).
  */
 export function sseResponse<T>(
-  options: SseStreamOptions<T> & { requestSignal?: AbortSignal | undefined },
+  options: SseStreamOptions<T>,
+  requestSignal?: AbortSignal | undefined,
 ): Response {
-  const { rest, toEvent, abort, requestSignal, heartbeatMs, errorData } = options;
+  const { rest, toEvent, abort, heartbeatMs, errorData } = options;
   // Not kept past the start: the first event may be a large task snapshot.
   let first = options.first;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -221,5 +222,5 @@ export function respondSse<T>(
   options: SseStreamOptions<T>,
   request: Request,
 ): Response {
-  return host ? host.respond(options) : sseResponse({ ...options, requestSignal: request.signal });
+  return host ? host.respond(options) : sseResponse(options, request.signal);
 }

@@ -31,7 +31,8 @@ export function requirePush(card: AgentCard): void {
  * did not ask for.
  */
 export function activateExtensions(card: AgentCard, requested: readonly string[] = []): string[] {
-  const declared = card.capabilities.extensions ?? [];
+  const declared = card.capabilities.extensions;
+  if (declared === undefined || declared.length === 0) return [];
   const asked = new Set(requested);
   const missing = declared.filter((ext) => ext.required === true && !asked.has(ext.uri));
   if (missing.length > 0) {
