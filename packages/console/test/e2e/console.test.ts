@@ -123,6 +123,45 @@ describe.skipIf(!hasChromium)('console in a real browser', () => {
     await stack.page.locator('.artifact').getByText('received: forty-two').waitFor();
   });
 
+  it('keeps the task it shows when a late refresh of the task it showed before arrives', async () => {
+    const { page } = stack;
+    const first = await send('conformance', 'input');
+    const second = await send('conformance', 'input');
+    await open(`/tasks/${first.id}`);
+    await expect.poll(() => state().textContent()).toBe('input-required');
+    await page.getByText('following', { exact: true }).waitFor();
+    // From now on the first task's detail answers slowly: its view's refresh after the next event
+    // is still under way when the page moves on to the second task.
+    const detailOf = (url: URL) => url.pathname === `/api/tasks/${first.id}`;
+    let delivered!: () => void;
+    const late = new Promise<void>((resolve) => (delivered = resolve));
+    await page.route(detailOf, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const response = await route.fetch();
+      await route.fulfill({ response });
+      delivered();
+    });
+    try {
+      const refreshed = page.waitForRequest((request) => detailOf(new URL(request.url())));
+      const client = await stack.client('conformance');
+      await client.sendMessage({
+        message: { ...userMessage('an answer'), taskId: first.id, contextId: first.contextId },
+      });
+      await refreshed;
+      await open(`/tasks/${second.id}`);
+      await page.getByRole('heading', { name: new RegExp(second.id) }).waitFor();
+      await late;
+      // Time for the page to handle the late answer, were it still listening.
+      await page.waitForTimeout(300);
+      expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toContain(
+        second.id,
+      );
+      expect(await state().textContent()).toBe('input-required');
+    } finally {
+      await page.unroute(detailOf);
+    }
+  });
+
   it('debugs an agent: card check, send, stream with raw frames, export and re-import a session', async () => {
     const { page } = stack;
     await open(`/debugger?url=${encodeURIComponent(stack.agents.tasks.url)}`);
