@@ -100,7 +100,7 @@ export function formatSseEvent(event: SseEvent): string {
  */
 export function sseResponse<T>(
   options: SseStreamOptions<T>,
-  requestSignal?: AbortSignal | undefined,
+  requestSignal?: AbortSignal,
 ): Response {
   const { rest, toEvent, abort, heartbeatMs, errorData } = options;
   // Not kept past the start: the first event may be a large task snapshot.
