@@ -42,8 +42,8 @@ export function suiteConfig(): SuiteConfig {
     stream: {
       streams: quick ? 400 : 2000,
       concurrency: 200,
-      warmup: quick ? 200 : 600,
-      rounds: int('VS_SDK_STREAM_ROUNDS', quick ? 1 : 3),
+      warmup: quick ? 200 : 2000,
+      rounds: int('VS_SDK_STREAM_ROUNDS', quick ? 1 : 5),
     },
     memoryTasks: quick ? 500 : 2000,
     idle: { tasks: 100, perTask: quick ? 10 : 100 },
