@@ -132,9 +132,20 @@ describe('an append to a task this store wrote last', () => {
 });
 
 describe('an append to a task that changed since this store wrote it', () => {
-  it('reads the row another store wrote, and neither loses nor repeats an event', async () => {
+  let open: SqliteStore[] = [];
+  afterEach(async () => {
+    await Promise.all(open.map((store) => store.close()));
+    open = [];
+  });
+  /** Two stores on one new database file, closed after the test (passed or not). */
+  const twoStoresOnOneFile = () => {
     const path = tempDatabase();
-    const [a, b] = [createSqliteStore({ path }), createSqliteStore({ path })];
+    open = [createSqliteStore({ path }), createSqliteStore({ path })];
+    return open as [SqliteStore, SqliteStore];
+  };
+
+  it('reads the row another store wrote, and neither loses nor repeats an event', async () => {
+    const [a, b] = twoStoresOnOneFile();
     const task = makeTask();
     await a.events.create(scope, task);
     await a.events.append(task.id, messageEvent(makeMessage('a1')), replaceStatusReducer);
@@ -154,12 +165,10 @@ describe('an append to a task that changed since this store wrote it', () => {
     expect(reads(statements())).toEqual([]);
     expect(await seqs(a, task.id)).toEqual([1, 2, 3, 4, 5]);
     expect(await history(b, task.id)).toEqual(['a1', 'b1', 'a2', 'a3']);
-    await Promise.all([a.close(), b.close()]);
   });
 
   it('lets the current row decide when the reducer refuses the remembered one', async () => {
-    const path = tempDatabase();
-    const [a, b] = [createSqliteStore({ path }), createSqliteStore({ path })];
+    const [a, b] = twoStoresOnOneFile();
     const task = makeTask();
     await a.events.create(scope, task);
     await b.events.append(task.id, messageEvent(makeMessage('b1')), replaceStatusReducer);
@@ -177,12 +186,10 @@ describe('an append to a task that changed since this store wrote it', () => {
       a.events.append(other.id, messageEvent(makeMessage('x')), afterAMessage),
     ).rejects.toThrow('no message yet');
     expect(await seqs(a, other.id)).toEqual([1]);
-    await Promise.all([a.close(), b.close()]);
   });
 
   it('finds nothing to append to once another store finished and this one purged the task', async () => {
-    const path = tempDatabase();
-    const [a, b] = [createSqliteStore({ path }), createSqliteStore({ path })];
+    const [a, b] = twoStoresOnOneFile();
     const gone = makeTask();
     await a.events.create(scope, gone);
     const rid = (id: string) =>
@@ -200,7 +207,6 @@ describe('an append to a task that changed since this store wrote it', () => {
     ).rejects.toSatisfy(TaskNotFoundError.isInstance);
     expect(await seqs(a, next.id)).toEqual([1]);
     expect(await history(a, next.id)).toBeUndefined();
-    await Promise.all([a.close(), b.close()]);
   });
 });
 
