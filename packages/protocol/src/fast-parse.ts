@@ -3,7 +3,7 @@ import { type z } from 'zod';
 import { ArtifactSchema, MessageSchema } from './message.js';
 import { SendMessageConfigurationSchema, SendMessageRequestSchema } from './operations.js';
 import { PartSchema } from './part.js';
-import { isTimestamp } from './proto-json.js';
+import { isTimestamp, nestsWithin } from './proto-json.js';
 import {
   StreamResponseSchema,
   TaskArtifactUpdateEventSchema,
@@ -92,8 +92,8 @@ export const base64: Parse = (value) =>
   typeof value === 'string' && BASE64.test(value) ? value : MISS;
 const timestamp: Parse = (value) =>
   typeof value === 'string' && isTimestamp(value) ? value : MISS;
-/** google.protobuf.Value: any value, shared as zod shares it. */
-const jsonValue: Parse = (value) => value;
+/** google.protobuf.Value: any value nested no deeper than zod allows, shared as zod shares it. */
+const jsonValue: Parse = (value) => (nestsWithin(value) ? value : MISS);
 
 export function oneOf(names: readonly string[]): Parse {
   const allowed = new Set(names);
@@ -103,6 +103,7 @@ export function oneOf(names: readonly string[]): Parse {
 /** google.protobuf.Struct: a plain object, copied key by key as zod's record copies it. */
 export const struct: Parse = (value) => {
   if (!isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return MISS;
+  if (!nestsWithin(value)) return MISS;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     if (key === '__proto__') return MISS;

@@ -272,6 +272,7 @@ export {
   type JsonObject,
   type JsonValue,
   jsonValue,
+  MAX_JSON_DEPTH,
   nowTimestamp,
   protoEnum,
   protoMessage,

@@ -143,11 +143,38 @@ export type JsonValue =
 /** A JSON object (google.protobuf.Struct). */
 export type JsonObject = { [key: string]: JsonValue };
 
-/** google.protobuf.Struct: any JSON object. */
-export const struct = z.record(z.string(), z.unknown()) as unknown as z.ZodType<JsonObject>;
+/**
+ * How many levels of objects and arrays a Struct or Value may nest (the value itself is the first):
+ * protobuf's own parsers refuse messages nested deeper than 100 levels, and a remote caller must
+ * not be able to exhaust the stack of whatever copies, stores or writes the value later.
+ */
+export const MAX_JSON_DEPTH = 100;
 
-/** google.protobuf.Value: any JSON value. */
-export const jsonValue = z.unknown() as unknown as z.ZodType<JsonValue>;
+/** Whether `value` nests no more than `levels` objects and arrays deep. */
+export function nestsWithin(value: unknown, levels: number = MAX_JSON_DEPTH): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (levels <= 0) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!nestsWithin(item, levels - 1)) return false;
+    return true;
+  }
+  for (const key of Object.keys(value)) {
+    if (!nestsWithin((value as Record<string, unknown>)[key], levels - 1)) return false;
+  }
+  return true;
+}
+
+const TOO_DEEP = `must not nest more than ${MAX_JSON_DEPTH} levels of objects and arrays`;
+
+/** google.protobuf.Struct: any JSON object, at most {@link MAX_JSON_DEPTH} levels deep. */
+export const struct = z
+  .record(z.string(), z.unknown())
+  .refine((value) => nestsWithin(value), TOO_DEEP) as unknown as z.ZodType<JsonObject>;
+
+/** google.protobuf.Value: any JSON value, at most {@link MAX_JSON_DEPTH} levels deep. */
+export const jsonValue = z
+  .unknown()
+  .refine((value) => nestsWithin(value), TOO_DEEP) as unknown as z.ZodType<JsonValue>;
 
 /** A non-empty string, for REQUIRED string fields. */
 export const requiredString = z.string().min(1, 'must not be empty');

@@ -199,6 +199,25 @@ describe('hostile REST input', () => {
     expect((await response.json()).error.message).toMatch(/0\.3 REST/);
   });
 
+  it('refuses metadata nested deeper than 100 levels with 400 naming the field', async () => {
+    const body = JSON.stringify({ message: { ...userMessage('deep'), metadata: { d: '\u0001' } } });
+    const response = await rest('/message:send', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'A2A-Version': '1.0' },
+      body: body.replace('"\\u0001"', `${'{"a":'.repeat(400)}1${'}'.repeat(400)}`),
+    });
+    expect(response.status).toBe(400);
+    const violations = (await response.json()).error.details.flatMap(
+      (d: Json) => d.fieldViolations ?? [],
+    );
+    expect(violations).toEqual([
+      {
+        field: 'message.metadata',
+        description: 'must not nest more than 100 levels of objects and arrays',
+      },
+    ]);
+  });
+
   it('refuses an oversize REST body (413)', async () => {
     const response = await rawRequest(`${agent.url}/a2a/rest/message:send`, {
       headers: { 'Content-Type': 'application/json', 'Content-Length': LIMIT + 1 },

@@ -73,6 +73,22 @@ describe('hostile clients', () => {
     await client.close();
   });
 
+  it('metadata nested 5,000 deep: -32602 naming the field, not an internal error', async () => {
+    const client = await openV1();
+    const frame = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 7,
+      method: 'SendMessage',
+      params: { message: { ...userMessage('deep'), metadata: { deep: '\u0001' } } },
+    }).replace('"\\u0001"', `${'['.repeat(5000)}1${']'.repeat(5000)}`);
+    client.send(frame);
+    const answer = await client.next((f) => f.id === 7);
+    expect(answer.error?.code).toBe(-32602);
+    expect(answer.error?.message).toContain('message.metadata: must not nest more than 100 levels');
+    expect((await client.call('ping')).result).toEqual({});
+    await client.close();
+  });
+
   it('a binary frame closes the socket with 1003', async () => {
     const client = await openV1();
     client.send(Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' })));
