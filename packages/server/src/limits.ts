@@ -33,6 +33,12 @@ export interface ServerLimits {
    * further behind is ended with an error (the client can resume from the log). @default 1000
    */
   maxStreamBufferEvents: number;
+  /**
+   * Push notification configs per task (each task event is posted to every one of them); a
+   * config with a new id beyond this → `UnsupportedOperationError`, replacing one by its id is
+   * always allowed. @default 16
+   */
+  maxPushConfigsPerTask: number;
 }
 
 /** The default {@link ServerLimits}. */
@@ -44,6 +50,7 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   maxStreamsPerTask: 256,
   maxQueuedMessagesPerTask: 16,
   maxStreamBufferEvents: 1000,
+  maxPushConfigsPerTask: 16,
 });
 
 /** Fills the limits a caller left out with {@link DEFAULT_LIMITS}. */

@@ -84,6 +84,60 @@ describe('bounds', () => {
     await handler.close();
   });
 
+  it('refuses a push config beyond maxPushConfigsPerTask, in every way one is created', async () => {
+    const posted: string[] = [];
+    const handler = handlerWith(scenarioExecutor(), {
+      limits: { maxPushConfigsPerTask: 3 },
+      // Webhook calls are recorded here, never sent.
+      push: {
+        fetch: async (input) => {
+          posted.push(String(input));
+          return new Response(null, { status: 200 });
+        },
+      },
+    });
+    const url = 'https://hooks.example.com/a2a';
+    // The first config comes with the message that makes the task.
+    const { task } = await handler.sendMessage({
+      message: userMessage('input'),
+      configuration: { taskPushNotificationConfig: { id: 'first', url } },
+    });
+    const taskId = task!.id;
+    // Concurrent creations cannot pass the bound together.
+    const created = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) =>
+        handler.createTaskPushNotificationConfig({ taskId, url: `${url}/${i}` }),
+      ),
+    );
+    expect(created.filter((result) => result.status === 'fulfilled')).toHaveLength(2);
+    const refused = await errorOf(handler.createTaskPushNotificationConfig({ taskId, url }));
+    expect(refused.code).toBe(-32004);
+    expect(refused.message).toMatch(/already has 3 push notification configs/);
+    // Replacing a config by its id is not a new one.
+    const replaced = await handler.createTaskPushNotificationConfig({
+      taskId,
+      id: 'first',
+      url: `${url}/replaced`,
+    });
+    expect(replaced.url).toBe(`${url}/replaced`);
+    // A message continuing the task with a config of a new id is refused before it runs.
+    const inline = await errorOf(
+      handler.sendMessage({
+        message: userMessage('more', { taskId }),
+        configuration: { taskPushNotificationConfig: { id: 'fourth', url } },
+      }),
+    );
+    expect(inline.code).toBe(-32004);
+    expect((await handler.getTask({ id: taskId })).status.state).toBe('TASK_STATE_INPUT_REQUIRED');
+    const { configs } = await handler.listTaskPushNotificationConfigs({ taskId });
+    expect(configs).toHaveLength(3);
+    // Deleting one makes room again.
+    await handler.deleteTaskPushNotificationConfig({ taskId, id: 'first' });
+    await handler.createTaskPushNotificationConfig({ taskId, id: 'again', url });
+    expect((await handler.listTaskPushNotificationConfigs({ taskId })).configs).toHaveLength(3);
+    await handler.close({ graceMs: 10 });
+  });
+
   it('keeps at most maxHistoryPerTask messages, dropping the oldest', async () => {
     const executor: AgentExecutor = {
       async execute(_context, events) {

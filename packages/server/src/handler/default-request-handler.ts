@@ -24,6 +24,7 @@ import { createInMemoryStore } from '../in-memory/create-in-memory-store.js';
 import { resolveLimits } from '../limits.js';
 import { consoleLogger } from '../logger.js';
 import { type CloseOptions, type RequestHandlerOptions } from '../options.js';
+import { PushConfigAdmission } from '../push/push-config-admission.js';
 import { PushNotificationSender } from '../push/push-notification-sender.js';
 import { randomId } from '../random-id.js';
 import { type RecoveryReport } from '../recovery.js';
@@ -103,6 +104,7 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
       options.agentCard.capabilities.pushNotifications === true,
     );
     const push = this.#push;
+    const admission = new PushConfigAdmission(store.pushConfigs, limits.maxPushConfigsPerTask);
     this.core = {
       agentCard: this.agentCard,
       executor: options.executor satisfies AgentExecutor,
@@ -112,6 +114,7 @@ export class DefaultRequestHandler implements A2ARequestHandler, IntakeHost, Pus
       onUnfinished: options.onUnfinished ?? 'fail',
       cancelTimeoutMs: options.cancelTimeoutMs ?? 5000,
       newId: () => newId(),
+      putPushConfig: (config) => admission.put(config),
       notifyPush: (taskId, event) => push.notify(taskId, event),
     };
     this.registry = new RuntimeRegistry(this.core);

@@ -94,7 +94,7 @@ export async function acceptMessage(
       throw invalid('message.contextId', `does not match the context of task ${task.id}`);
     }
     if (pushConfig) {
-      await core.store.pushConfigs.put({
+      await core.putPushConfig({
         ...pushConfig,
         taskId: task.id,
         id: pushConfig.id || core.newId(),

@@ -49,7 +49,7 @@ export async function createPushConfig(
 ): Promise<TaskPushNotificationConfig> {
   const stored = await visibleTask(host, params.taskId, params.tenant, context);
   assertWebhookUrlAllowed(params.url, { allowPrivateUrls: host.allowPrivateUrls });
-  const config = await host.core.store.pushConfigs.put({
+  const config = await host.core.putPushConfig({
     ...params,
     taskId: stored.task.id,
     id: params.id || host.core.newId(),

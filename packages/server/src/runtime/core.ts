@@ -3,6 +3,7 @@ import { type AgentCard, type StreamResponse } from '@baton/protocol';
 import { type AgentExecutor } from '../agent-executor.js';
 import { type ServerLimits } from '../limits.js';
 import { type Logger } from '../logger.js';
+import { type StoredPushConfig } from '../push-config-store.js';
 import { type BatonStore } from '../store.js';
 
 /**
@@ -23,6 +24,11 @@ export interface ServerCore {
   readonly onUnfinished: OnUnfinished;
   readonly cancelTimeoutMs: number;
   readonly newId: () => string;
+  /**
+   * Stores a push config within `limits.maxPushConfigsPerTask` (see `PushConfigAdmission`): every
+   * config a caller sends goes through here, never straight to the store.
+   */
+  putPushConfig(config: StoredPushConfig): Promise<StoredPushConfig>;
   /** Sends a task event to the task's webhooks, in the background; never throws. */
   notifyPush(taskId: string, event: StreamResponse): void;
 }

@@ -225,7 +225,7 @@ export class TaskWriter {
 
   async #storePushConfig(config: TaskPushNotificationConfig): Promise<void> {
     try {
-      await this.#core.store.pushConfigs.put({
+      await this.#core.putPushConfig({
         ...config,
         taskId: this.taskId,
         id: config.id || this.#core.newId(),
