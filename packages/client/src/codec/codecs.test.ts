@@ -81,6 +81,17 @@ describe('JSON-RPC 1.0 codec', () => {
     ).toThrow(/GetTask result is invalid: status/);
   });
 
+  it('gives INVALID_RESPONSE, not a stack overflow, for metadata nested 10,000 deep', () => {
+    let metadata: unknown = 1;
+    for (let i = 0; i < 10_000; i++) metadata = { a: metadata };
+    // The body as the carrier parsed it (this process could not stringify it back).
+    const body = { jsonrpc: '2.0', id: 1, result: { ...task, metadata } };
+    const decode = () =>
+      codec.decodeResponse('GetTask', { status: 200, headers: new Headers(), body, text: '' });
+    expect(decode).toThrow(A2AClientError);
+    expect(decode).toThrow(/metadata: must not nest more than 100 levels/);
+  });
+
   it('decodes stream events and error events', () => {
     const event = codec.decodeEvent('SendStreamingMessage', {
       data: {
