@@ -14,4 +14,12 @@ export {
   type StoreConformanceOptions,
 } from './conformance/describe-store-conformance.js';
 export { type StoreFactory } from './conformance/fixture.js';
+export {
+  mutatedJson,
+  mutateJson,
+  ODD_JSON_VALUES,
+  oddJsonValue,
+  pickOf,
+  seededRandom,
+} from './mutations.js';
 export { replaceStatusReducer } from './reducer.js';

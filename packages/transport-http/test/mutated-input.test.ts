@@ -2,6 +2,7 @@
 // server on 127.0.0.1: whatever arrives, the answer is a well-formed error or result, never an
 // internal error, a 5xx or a hang. The hand-written cases of hostile-input.test.ts say what each
 // error is; this one guards the rest of the input space. A failure prints the seed and the input.
+import { mutatedJson, mutateJson, ODD_JSON_VALUES, pickOf, seededRandom } from '@baton/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Json, rpc, startTestAgent, type TestAgent, userMessage } from './fixtures.js';
@@ -17,137 +18,6 @@ beforeAll(async () => {
   finishedContextId = result.task.contextId;
 });
 afterAll(() => agent.close());
-
-/** mulberry32: a small seeded generator, so every run sends the same requests. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T =>
-  items[Math.floor(random() * items.length)]!;
-
-/**
- * Stand-ins for values nested 5,000 deep (arrays or objects), put into the request's text by
- * {@link serialize}: deeper than this process's own JSON functions go, they look for recursion a
- * caller could exhaust in the server.
- */
-const DEEP_ARRAY = '\u0001deep-array';
-const DEEP_OBJECT = '\u0001deep-object';
-const DEPTH = 5_000;
-const deepText = {
-  [JSON.stringify(DEEP_ARRAY)]: `${'['.repeat(DEPTH)}1${']'.repeat(DEPTH)}`,
-  [JSON.stringify(DEEP_OBJECT)]: `${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}`,
-};
-
-/**
- * Values a mutation puts in place of another. None is a URL outside 127.0.0.1, so a mutated push
- * config can only point at the discard port of this machine.
- */
-const ODD_VALUES: readonly unknown[] = [
-  null,
-  true,
-  0,
-  -1,
-  1.5,
-  1e308,
-  Number.MAX_SAFE_INTEGER + 2,
-  '',
-  ' ',
-  '\u0000',
-  '\ud800',
-  '🙂'.repeat(40),
-  'x'.repeat(20_000),
-  '../../etc/passwd',
-  '%2F%00',
-  'TASK_STATE_UNSPECIFIED',
-  'TASK_STATE_COMPLETED',
-  'ROLE_AGENT',
-  'agent',
-  'text/plain',
-  '2026-13-45T99:99:99Z',
-  '1970-01-01T00:00:00Z',
-  [],
-  [null],
-  {},
-  { text: 'part' },
-  { kind: 'text', text: 'part' },
-  { __proto__: { polluted: true } },
-  JSON.parse('{"__proto__": {"polluted": true}}'),
-  { constructor: { prototype: { polluted: true } } },
-  DEEP_ARRAY,
-  DEEP_OBJECT,
-  Array.from({ length: 2_000 }, () => ({ text: 'p' })),
-];
-
-/** A copy of one of {@link ODD_VALUES}: later changes to the request must not reach the list. */
-const odd = (random: Random): unknown => structuredClone(pick(random, ODD_VALUES));
-
-/** Every path in a JSON value to a member or element, with its parent. */
-function slots(value: unknown, out: [Record<string, unknown>, string][] = []) {
-  if (value && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      out.push([value as Record<string, unknown>, key]);
-      slots((value as Record<string, unknown>)[key], out);
-    }
-  }
-  return out;
-}
-
-/** One to three structural changes to a copy of `request`. */
-function mutateValue(random: Random, request: unknown): unknown {
-  const copy = structuredClone(request);
-  const changes = 1 + Math.floor(random() * 3);
-  for (let i = 0; i < changes; i++) {
-    const all = slots(copy);
-    if (all.length === 0) break;
-    const [parent, key] = pick(random, all);
-    const roll = random();
-    if (roll < 0.15) {
-      // Free-form JSON (Struct, Value) is where a caller picks the shape: metadata on any object.
-      const objects = all
-        .map(([holder, name]) => holder[name])
-        .filter((value) => value && typeof value === 'object' && !Array.isArray(value));
-      if (objects.length > 0) {
-        (pick(random, objects) as Record<string, unknown>).metadata = { k: odd(random) };
-      }
-    } else if (roll < 0.3) delete parent[key];
-    else if (roll < 0.75) parent[key] = odd(random);
-    else if (roll < 0.85) parent[`${key}_extra`] = odd(random);
-    else if (roll < 0.95) parent[key] = [parent[key], parent[key]];
-    else parent[key] = String(parent[key]);
-  }
-  return copy;
-}
-
-/** The text of `value`, sometimes damaged byte by byte: cut short, a byte changed or added. */
-function serialize(random: Random, value: unknown): Uint8Array<ArrayBuffer> {
-  let text = JSON.stringify(value);
-  for (const [stand, deep] of Object.entries(deepText)) text = text.replaceAll(stand, deep);
-  const bytes = new TextEncoder().encode(text);
-  const roll = random();
-  if (roll < 0.7 || bytes.length === 0) return bytes;
-  const at = Math.floor(random() * bytes.length);
-  if (roll < 0.8) return bytes.slice(0, at);
-  const byte = pick(random, [0x00, 0x22, 0x5c, 0x7b, 0x7d, 0x5b, 0xc3, 0xff, 0x80, 0x0a]);
-  if (roll < 0.9) {
-    const changed = bytes.slice();
-    changed[at] = byte;
-    return changed;
-  }
-  const added = new Uint8Array(bytes.length + 1);
-  added.set(bytes.subarray(0, at));
-  added[at] = byte;
-  added.set(bytes.subarray(at), at + 1);
-  return added;
-}
 
 const PUSH = { url: 'http://127.0.0.1:9/hook', token: 'secret' };
 
@@ -298,21 +168,21 @@ const PER_DIALECT = 400;
 describe('mutated JSON-RPC requests', () => {
   for (const dialect of ['1.0', '0.3'] as const) {
     it(`${dialect}: every answer is a result or a well-formed error, never an internal one`, async () => {
-      const random = generator(SEED + dialect.length + Number(dialect === '0.3'));
+      const random = seededRandom(SEED + dialect.length + Number(dialect === '0.3'));
       const methods = dialect === '1.0' ? seeds10() : seeds03();
       const counts = { errors: 0, results: 0 };
       const jobs = Array.from({ length: PER_DIALECT }, (_, n) => {
-        const method = pick(random, Object.keys(methods));
+        const method = pickOf(random, Object.keys(methods));
         const request = {
           jsonrpc: '2.0',
           id: random() < 0.5 ? n : `r-${n}`,
           method,
           params: methods[method],
         };
-        const bytes = serialize(random, random() < 0.1 ? request : mutateValue(random, request));
+        const bytes = mutatedJson(random, random() < 0.1 ? request : mutateJson(random, request));
         const header: Record<string, string> =
           random() < 0.05
-            ? { 'A2A-Version': pick(random, ['2.0', '', 'abc', '0.3', '1']) }
+            ? { 'A2A-Version': pickOf(random, ['2.0', '', 'abc', '0.3', '1']) }
             : dialect === '1.0'
               ? { 'A2A-Version': '1.0' }
               : {};
@@ -382,9 +252,9 @@ describe('odd free-form values', () => {
   ] as const) {
     it(`${dialect}: every placement of every odd value gets a result or -32602`, async () => {
       const jobs = placements.flatMap(([where, params]) =>
-        ODD_VALUES.map((value, n) => async () => {
+        ODD_JSON_VALUES.map((value, n) => async () => {
           const request = { jsonrpc: '2.0', id: n, method, params: params(value) };
-          const bytes = serialize(() => 0, request);
+          const bytes = mutatedJson(() => 0, request);
           const answer = await exchange(
             `${agent.url}/a2a/jsonrpc`,
             {
@@ -409,7 +279,7 @@ describe('odd free-form values', () => {
 
 describe('mutated REST requests', () => {
   it('every answer is a result or a well-formed error with its status, never a 5xx', async () => {
-    const random = generator(SEED + 3);
+    const random = seededRandom(SEED + 3);
     const seeds = seeds10();
     const routes: [string, string, string, keyof typeof seeds | undefined][] = [
       ['POST', '/message:send', '', 'SendMessage'],
@@ -443,16 +313,16 @@ describe('mutated REST requests', () => {
     ];
     const counts = { errors: 0, results: 0 };
     const jobs = Array.from({ length: 300 }, () => {
-      const [verb, path, query, seed] = pick(random, routes);
+      const [verb, path, query, seed] = pickOf(random, routes);
       let target = path;
       if (random() < 0.3) {
         const parts = target.split('/');
-        parts[1 + Math.floor(random() * (parts.length - 1))] = pick(random, oddSegments);
+        parts[1 + Math.floor(random() * (parts.length - 1))] = pickOf(random, oddSegments);
         target = parts.join('/');
       }
-      const finalQuery = random() < 0.3 ? pick(random, oddQueries) : query;
+      const finalQuery = random() < 0.3 ? pickOf(random, oddQueries) : query;
       const bytes =
-        seed === undefined ? undefined : serialize(random, mutateValue(random, seeds[seed]));
+        seed === undefined ? undefined : mutatedJson(random, mutateJson(random, seeds[seed]));
       const input = `${verb} ${target}${finalQuery} ${bytes ? new TextDecoder().decode(bytes) : ''}`;
       return async () => {
         const answer = await exchange(
