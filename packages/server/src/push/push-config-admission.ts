@@ -13,7 +13,7 @@ export class PushConfigAdmission {
   readonly #store: PushConfigStore;
   readonly #maxPerTask: number;
   /** The last admission of each task with one in progress. */
-  readonly #pending = new Map<string, Promise<unknown>>();
+  readonly #pending = new Map<string, Promise<void>>();
 
   constructor(store: PushConfigStore, maxPerTask: number) {
     this.#store = store;
@@ -23,13 +23,9 @@ export class PushConfigAdmission {
   /** Stores `config` when the task has room for it; see the class. */
   put(config: StoredPushConfig): Promise<StoredPushConfig> {
     const { taskId } = config;
+    // `settled` never rejects, so the next admission of the task waits for this one either way.
     const previous = this.#pending.get(taskId);
-    const admitted = previous
-      ? previous.then(
-          () => this.#admit(config),
-          () => this.#admit(config),
-        )
-      : this.#admit(config);
+    const admitted = previous ? previous.then(() => this.#admit(config)) : this.#admit(config);
     const settled = admitted.then(
       () => undefined,
       () => undefined,
